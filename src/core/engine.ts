@@ -1,0 +1,118 @@
+/**
+ * The engine's entry points: grids in, forms and findings out. Every front end
+ * (add-in, CLI, preview) calls these and nothing below them.
+ */
+import { compareA1, type Grid } from './grid';
+import type { Form, SheetResult } from './form/model';
+import { readSheet } from './form/parse';
+import { resolve, ruleSeverity, type Options } from './options';
+import { formatMessage } from './rules/messages';
+import { RULES } from './rules/registry';
+import type { Finding, Report } from './rules/types';
+
+export interface Workbook {
+  name: string;
+  grids: Grid[];
+}
+
+export interface SheetSummary {
+  name: string;
+  status: 'checked' | 'skipped';
+  forms: number;
+}
+
+export interface WorkbookResult {
+  name: string;
+  sheets: SheetSummary[];
+  forms: Form[];
+  findings: Finding[];
+}
+
+export interface Summary {
+  files: number;
+  forms: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function readWorkbook(book: Workbook): SheetResult[] {
+  return book.grids.map((g) => readSheet(g, book.name));
+}
+
+/**
+ * Run the rules over forms. Forms are grouped by workbook for the workbook-wide
+ * rules; 'run' rules (CODE-004) see every form passed in.
+ */
+export function checkForms(forms: Form[], options: Options = {}): Finding[] {
+  const opts = resolve(options);
+  const locale = options.locale ?? 'zh-CN';
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const byBook = new Map<string, Form[]>();
+  for (const f of forms) byBook.set(f.workbook, [...(byBook.get(f.workbook) ?? []), f]);
+
+  for (const rule of RULES) {
+    const severity = ruleSeverity(rule.meta.id, options);
+    if (severity === 'off') continue;
+    const report: Report = (form, cell, params = {}, fix) => {
+      const key = `${rule.meta.id}\u0000${form.workbook}\u0000${form.sheet}\u0000${cell}`;
+      if (seen.has(key)) return; // one finding per rule and cell: merged cells are shared by rows
+      seen.add(key);
+      findings.push({
+        ruleId: rule.meta.id,
+        severity,
+        sheet: form.sheet,
+        cell,
+        message: formatMessage(rule.meta.id, params, locale),
+        ...(fix ? { fix } : {}),
+        workbook: form.workbook,
+        form: form.index,
+      });
+    };
+    try {
+      if (rule.scope === 'form') for (const f of forms) rule.check(f, report, opts);
+      else if (rule.scope === 'workbook') for (const group of byBook.values()) rule.check(group, report, opts);
+      else rule.check(forms, report, opts);
+    } catch (e) {
+      // A rule bug must not cost the user the other rules' findings.
+      console.error(`rule ${rule.meta.id} failed:`, e);
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.workbook < b.workbook ? -1 : a.workbook > b.workbook ? 1 : 0) ||
+      (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
+      compareA1(a.cell, b.cell) ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+/** Read and check several workbooks as one run (the CLI's unit). */
+export function checkWorkbooks(books: Workbook[], options: Options = {}): { results: WorkbookResult[]; summary: Summary } {
+  const read = books.map((b) => ({ book: b, sheets: readWorkbook(b) }));
+  const allForms = read.flatMap((r) => r.sheets.flatMap((s) => s.forms));
+  const findings = checkForms(allForms, options);
+  const results = read.map(({ book, sheets }) => ({
+    name: book.name,
+    sheets: sheets.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })),
+    forms: sheets.flatMap((s) => s.forms),
+    findings: findings.filter((f) => f.workbook === book.name),
+  }));
+  return { results, summary: summarise(results) };
+}
+
+export function summarise(results: WorkbookResult[]): Summary {
+  const all = results.flatMap((r) => r.findings);
+  return {
+    files: results.length,
+    forms: results.reduce((n, r) => n + r.forms.length, 0),
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    infos: all.filter((f) => f.severity === 'info').length,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The one shape in which a sheet crosses from a front end (Office.js, exceljs)
+ * into the engine. Coordinates are 0-based and absolute on the sheet.
+ */
+export type CellValue = string | number | boolean | null;
+
+export interface Cell {
+  /** What Excel displays (number format applied). */
+  text: string;
+  /** The raw value: a number for numbers and dates (date serial), else text or boolean. */
+  value: CellValue;
+  /** Excel number format code, when not General. */
+  format?: string;
+  /** Excel error value (#N/A, #REF! …) when the cell holds one. */
+  error?: string;
+}
+
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  sheet: string;
+  /** Absolute row/column of cells[0][0]. */
+  top: number;
+  left: number;
+  /** cells[r][c] is the cell at (top + r, left + c); holes are empty cells. */
+  cells: (Cell | undefined)[][];
+  /** Merged areas, absolute. Only the top-left cell of an area holds its value. */
+  merges: Area[];
+}
+
+export function colName(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based (row, col) → "B7". */
+export function toA1(row: number, col: number): string {
+  return colName(col) + (row + 1);
+}
+
+/** "B7" → {row: 6, col: 1}; undefined when it is not a plain A1 address. */
+export function fromA1(addr: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(addr.trim());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** "A1:F3" → Area (a single address gives a one-cell area). */
+export function parseArea(ref: string): Area | undefined {
+  const [a, b = a] = ref.split(':');
+  const p = fromA1(a);
+  const q = fromA1(b);
+  if (!p || !q) return undefined;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+/** Compare two A1 addresses in reading order (row, then column). */
+export function compareA1(a: string, b: string): number {
+  const p = fromA1(a);
+  const q = fromA1(b);
+  if (!p || !q) return a < b ? -1 : a > b ? 1 : 0;
+  return p.row - q.row || p.col - q.col;
+}

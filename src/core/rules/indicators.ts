@@ -1,0 +1,173 @@
+/** IND: the indicator table's structure (一级/二级/三级, description, basis, 不涉及 rows). */
+import { belongs, type Level1, type Level2 } from '../form/labels';
+import type { Form, IndicatorRow } from '../form/model';
+import { isBlank, normLabel } from '../text';
+import { substantive } from './util';
+import type { Rule } from './types';
+
+const L1_NAMES: Record<Level1, string> = { output: '产出指标', cost: '成本指标', benefit: '效益指标', satisfaction: '满意度指标' };
+const L2_NAMES: Record<Level2, string> = {
+  quantity: '数量指标', quality: '质量指标', timeliness: '时效指标', cost: '成本指标',
+  economicCost: '经济成本指标', socialCost: '社会成本指标', ecoCost: '生态环境成本指标',
+  economic: '经济效益指标', social: '社会效益指标', ecological: '生态效益指标', sustainable: '可持续影响指标',
+  satisfaction: '服务对象满意度指标',
+};
+
+function allowedUnder(l1: Level1, framework: Form['framework']): string {
+  return (Object.keys(L2_NAMES) as Level2[])
+    .filter((k) => belongs(l1, k, framework))
+    .map((k) => L2_NAMES[k])
+    .join('、');
+}
+
+/** Name a row in messages by its 三级指标, or by its row number when that is empty. */
+export function rowName(row: IndicatorRow): string {
+  return isBlank(row.l3.text) ? `第${row.row + 1}行` : row.l3.text;
+}
+
+function isRealEntry(text: string): boolean {
+  const l = normLabel(text);
+  return l !== '' && !['不涉及', '不适用', '无', '/', '—', '-', '文字描述'].includes(l);
+}
+
+export const indicatorRules: Rule[] = [
+  {
+    meta: { id: 'IND-001', severity: 'error' },
+    scope: 'form',
+    check(form, report) {
+      for (const row of form.indicators) {
+        if (!row.level1) report(form, row.l1.cell, { text: row.l1.text || '（空）' });
+      }
+    },
+  },
+  {
+    meta: { id: 'IND-002', severity: 'error' },
+    scope: 'form',
+    check(form, report) {
+      for (const row of form.indicators) {
+        if (!row.level1) {
+          if (isBlank(row.l2.text)) report(form, row.l2.cell, { text: '（空）', l1: row.l1.text || '（空）', allowed: '—' });
+          continue;
+        }
+        if (row.level2 && belongs(row.level1, row.level2, form.framework)) continue;
+        report(form, row.l2.cell, { text: row.l2.text || '（空）', l1: row.l1.text, allowed: allowedUnder(row.level1, form.framework) });
+      }
+    },
+  },
+  {
+    meta: { id: 'IND-003', severity: 'error' },
+    scope: 'form',
+    check(form, report) {
+      if (!form.header || form.indicators.length === 0) return;
+      const has = (l1: Level1) => form.indicators.some((r) => r.level1 === l1);
+      const needed: Level1[] = form.framework === '2021' ? ['cost', 'output', 'benefit'] : ['output', 'benefit'];
+      const missing = needed.filter((l1) => !has(l1)).map((l1) => L1_NAMES[l1]);
+      if (missing.length) report(form, form.header.cell, { missing: missing.join('、') });
+    },
+  },
+  {
+    meta: { id: 'IND-004', severity: 'warning' },
+    scope: 'form',
+    check(form, report) {
+      const output = form.indicators.filter((r) => r.level1 === 'output');
+      if (!output.length) return;
+      const missing = (['quantity', 'quality', 'timeliness'] as Level2[]).filter((k) => !output.some((r) => r.level2 === k));
+      if (missing.length) report(form, output[0].l1.cell, { missing: missing.map((k) => L2_NAMES[k]).join('、') });
+    },
+  },
+  {
+    meta: { id: 'IND-005', severity: 'error' },
+    scope: 'form',
+    check(form, report) {
+      for (const row of form.indicators) if (isBlank(row.l3.text)) report(form, row.l3.cell);
+    },
+  },
+  {
+    meta: { id: 'IND-006', severity: 'warning' },
+    scope: 'form',
+    check(form, report) {
+      const seen = new Map<string, IndicatorRow>();
+      for (const row of form.indicators.filter(substantive)) {
+        const k = normLabel(row.l3.text);
+        if (!k) continue;
+        const first = seen.get(k);
+        if (first) report(form, row.l3.cell, { text: row.l3.text, firstRow: first.row + 1 });
+        else seen.set(k, row);
+      }
+    },
+  },
+  {
+    meta: { id: 'IND-007', severity: 'warning' },
+    scope: 'form',
+    check(form, report) {
+      for (const row of form.indicators.filter(substantive)) {
+        if (isBlank(row.desc.text)) report(form, row.desc.cell, { l3: rowName(row) });
+      }
+    },
+  },
+  {
+    meta: { id: 'IND-008', severity: 'warning' },
+    scope: 'form',
+    check(form, report) {
+      for (const row of form.indicators.filter(substantive)) {
+        if (isBlank(row.basis.text)) report(form, row.basis.cell, { l3: rowName(row) });
+      }
+    },
+  },
+  {
+    meta: { id: 'IND-009', severity: 'warning' },
+    scope: 'form',
+    check(form, report) {
+      for (const row of form.indicators) {
+        if (row.notApplicable) {
+          if (row.parsed.kind !== 'empty' && row.parsed.kind !== 'placeholder' && isRealEntry(row.value.text)) {
+            report(form, row.value.cell, {
+              problem: `三级指标为“不涉及”，指标值却填了“${row.value.text}”。`,
+              problemEn: `The level-3 indicator says 不涉及 but the value holds “${row.value.text}”.`,
+            });
+          }
+          // A 依据 merged down from a real row above is that row's, not this one's.
+          if (!row.basis.inherited && isRealEntry(row.basis.text)) {
+            report(form, row.basis.cell, {
+              problem: `三级指标为“不涉及”，指标确定依据却填了“${row.basis.text}”。`,
+              problemEn: `The level-3 indicator says 不涉及 but the basis holds “${row.basis.text}”.`,
+            });
+          }
+        } else if (!isBlank(row.basis.text) && !isRealEntry(row.basis.text) && normLabel(row.basis.text) !== '文字描述') {
+          report(form, row.basis.cell, {
+            problem: `指标“${rowName(row)}”是实际指标，指标确定依据却写“${row.basis.text}”。`,
+            problemEn: `Indicator “${rowName(row)}” is a real indicator but gives “${row.basis.text}” as its basis.`,
+          });
+        }
+      }
+    },
+  },
+  {
+    meta: { id: 'IND-010', severity: 'error' },
+    scope: 'form',
+    check(form, report) {
+      const benefit = form.indicators.filter((r) => r.level1 === 'benefit');
+      if (benefit.length && benefit.every((r) => r.notApplicable)) report(form, benefit[0].l3.cell);
+    },
+  },
+  {
+    meta: { id: 'IND-011', severity: 'warning' },
+    scope: 'form',
+    check(form, report, opts) {
+      if (!form.header || form.indicators.length === 0) return;
+      const count = form.indicators.filter(substantive).length;
+      if (count < opts.minIndicators) report(form, form.header.cell, { count, min: opts.minIndicators });
+    },
+  },
+  {
+    meta: { id: 'IND-012', severity: 'warning' },
+    scope: 'form',
+    check(form, report) {
+      if (!form.header || form.indicators.length === 0) return;
+      if (form.indicators.some((r) => r.level1 === 'satisfaction')) return;
+      // The catalogue allows no 满意度 where no one is served, if 绩效目标 says so.
+      if (form.goal && /无服务对象|没有服务对象|不涉及服务对象|不涉及满意度|无需(开展)?满意度/.test(normLabel(form.goal.text))) return;
+      report(form, form.header.cell);
+    },
+  },
+];

@@ -1,0 +1,45 @@
+/** Small readings of the form model shared by several rule families. */
+import type { Form, IndicatorRow } from '../form/model';
+import type { Amount } from '../values';
+
+export const substantive = (row: IndicatorRow): boolean => !row.notApplicable;
+
+/** Rows that state a cost in money: 成本 under 产出 (classic), 经济成本 under 成本 (2021). */
+export function isMoneyCostRow(form: Form, row: IndicatorRow): boolean {
+  if (form.framework === '2021') return row.level1 === 'cost' && row.level2 === 'economicCost';
+  return row.level2 === 'cost';
+}
+
+export function isCostRow(row: IndicatorRow): boolean {
+  return row.level1 === 'cost' || row.level2 === 'cost';
+}
+
+export function isSatisfactionRow(row: IndicatorRow): boolean {
+  return row.level1 === 'satisfaction';
+}
+
+/** The unit that amounts typed without one are in: another amount's unit, or a label's. */
+export function settledUnitWan(form: Form): number | undefined {
+  for (const f of [form.total, form.fiscal, form.other, form.adjust]) {
+    const a = f?.amount;
+    if (a && typeof a === 'object' && a.unitWan !== null) return a.unitWan;
+  }
+  return form.labelUnitWan;
+}
+
+/** An amount in 万元, or undefined when its unit cannot be settled. */
+export function inWan(form: Form, a: Amount | 'empty' | 'invalid' | undefined): number | undefined {
+  if (!a || typeof a !== 'object') return undefined;
+  const unit = a.unitWan ?? settledUnitWan(form);
+  return unit === undefined ? undefined : a.num * unit;
+}
+
+/** Format an amount in 万元 for a message. */
+export function wan(n: number): string {
+  return `${Number(n.toFixed(4))}万元`;
+}
+
+/** Change-of-value rates (增长率 …) may exceed 100%. */
+export function isChangeRate(row: IndicatorRow): boolean {
+  return /增长|增幅|增加|增速|提高|提升|同比|环比|比上年|较上年/.test(row.l3.text);
+}

@@ -1,0 +1,64 @@
+/** NAME, UNIT and the cross-form helpers: rules that compare the forms of one workbook. */
+import type { Form } from '../form/model';
+import { isBlank, normLabel } from '../text';
+import type { Rule } from './types';
+
+/** Each form whose key was seen before, paired with the first form that had it. */
+export function firstOccurrences(forms: Form[], key: (f: Form) => string): [Form, Form][] {
+  const seen = new Map<string, Form>();
+  const out: [Form, Form][] = [];
+  for (const f of forms) {
+    const k = key(f);
+    const first = seen.get(k);
+    if (first) out.push([f, first]);
+    else seen.set(k, f);
+  }
+  return out;
+}
+
+/** "项目1!B3", with the file named when it is another workbook. */
+export function where(target: Form, from: Form, cell: string): string {
+  const sheet = `${target.sheet}!${cell}`;
+  return target.workbook !== from.workbook && target.workbook ? `${target.workbook} ${sheet}` : sheet;
+}
+
+export const workbookRules: Rule[] = [
+  {
+    meta: { id: 'NAME-001', severity: 'error' },
+    scope: 'form',
+    check(form, report) {
+      if (form.name && isBlank(form.name.text)) report(form, form.name.cell);
+    },
+  },
+  {
+    meta: { id: 'NAME-002', severity: 'warning' },
+    scope: 'workbook',
+    check(forms, report) {
+      const named = forms.filter((f) => f.name && !isBlank(f.name.text));
+      for (const [form, first] of firstOccurrences(named, (f) => normLabel(f.name!.text))) {
+        report(form, form.name!.cell, { name: form.name!.text, first: where(first, form, first.name!.cell) });
+      }
+    },
+  },
+  {
+    meta: { id: 'UNIT-001', severity: 'warning' },
+    scope: 'form',
+    check(form, report) {
+      if (form.unit && isBlank(form.unit.text)) report(form, form.unit.cell);
+    },
+  },
+  {
+    meta: { id: 'UNIT-002', severity: 'warning' },
+    scope: 'workbook',
+    check(forms, report) {
+      const units = forms.filter((f) => f.unit && !isBlank(f.unit.text));
+      const first = units[0];
+      if (!first) return;
+      for (const f of units.slice(1)) {
+        if (normLabel(f.unit!.text) !== normLabel(first.unit!.text)) {
+          report(f, f.unit!.cell, { unit: f.unit!.text, firstUnit: first.unit!.text, first: where(first, f, first.unit!.cell) });
+        }
+      }
+    },
+  },
+];

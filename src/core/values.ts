@@ -1,0 +1,287 @@
+/**
+ * The 指标值 grammar: one parser for every rule and every amount.
+ *   value    := placeholder | deadline | comparator? number unit suffix? | range | qualitative
+ *   number   := digits with optional thousands separators and decimals
+ *   unit     := see units.ts (万/千/亿 multipliers included)
+ */
+import type { Cell } from './grid';
+import { normLabel, normText } from './text';
+import { classifyUnit, type UnitClass } from './units';
+
+export type Comparator = '≥' | '≤' | '>' | '<' | '=';
+
+/** A comparator written in a spelling the 一体化系统 does not take, and its standard form. */
+export interface Respelling {
+  written: string;
+  standard: Comparator;
+}
+
+export type ParsedValue =
+  | { kind: 'empty' }
+  | { kind: 'placeholder'; word: '文字描述' | '不涉及' }
+  | {
+      kind: 'quantity';
+      cmp: Comparator;
+      /** true when no comparator was written (a bare number means =). */
+      implicitCmp: boolean;
+      num: number;
+      unit: string;
+      unitClass: UnitClass;
+      /** num in the class's base unit (万元 for money). */
+      base: number;
+      respelled?: Respelling;
+    }
+  | { kind: 'range'; lo: number; hi: number; unit: string; unitClass: UnitClass }
+  | { kind: 'deadline'; cmp: Comparator; respelled?: Respelling }
+  | { kind: 'qualitative'; grade: string; needsScale: boolean }
+  | { kind: 'vague' }
+  | { kind: 'unreadable' };
+
+export type Quantity = Extract<ParsedValue, { kind: 'quantity' }>;
+
+/** Spellings, longest first so 大于等于 wins over 大于. `standard` marks the forms the 一体化系统 accepts. */
+const COMPARATORS: { written: string; cmp: Comparator; standard: boolean }[] = [
+  ...['大于或等于', '大于等于', '不低于', '不少于', '不小于', '>=', '=>', '≧', '⩾'].map((w) => ({ written: w, cmp: '≥' as const, standard: false })),
+  ...['小于或等于', '小于等于', '不高于', '不超过', '不大于', '不多于', '<=', '=<', '≦', '⩽'].map((w) => ({ written: w, cmp: '≤' as const, standard: false })),
+  { written: '≥', cmp: '≥', standard: true },
+  { written: '≤', cmp: '≤', standard: true },
+  { written: '>', cmp: '>', standard: true },
+  { written: '<', cmp: '<', standard: true },
+  { written: '=', cmp: '=', standard: true },
+  ...['大于', '高于', '超过', '多于'].map((w) => ({ written: w, cmp: '>' as const, standard: false })),
+  ...['小于', '低于', '少于'].map((w) => ({ written: w, cmp: '<' as const, standard: false })),
+  { written: '等于', cmp: '=', standard: false },
+  // 达到 reads as a floor; common and understood, so not flagged as a spelling.
+  { written: '达到', cmp: '≥', standard: true },
+];
+
+const SUFFIXES: { written: string; cmp: Comparator }[] = [
+  { written: '及以上', cmp: '≥' },
+  { written: '以上', cmp: '≥' },
+  { written: '及以下', cmp: '≤' },
+  { written: '以下', cmp: '≤' },
+  { written: '以内', cmp: '≤' },
+  { written: '之内', cmp: '≤' },
+];
+
+const PLACEHOLDERS: Record<string, '文字描述' | '不涉及'> = {
+  文字描述: '文字描述',
+  定性描述: '文字描述',
+  不涉及: '不涉及',
+  不适用: '不涉及',
+  无: '不涉及',
+  '/': '不涉及',
+  '—': '不涉及',
+  '——': '不涉及',
+  '-': '不涉及',
+};
+
+/** Graded values with a fixed meaning; those of the 好/较好/一般 scale need the scale stated. */
+const GRADES: Record<string, boolean> = {
+  优: false, 优秀: false, 良: false, 中: false, 差: false, 及格: false, 不及格: false,
+  好: true, 较好: true, 一般: true, 较差: true, 良好: true,
+  达到预期: false, 达到预期目标: false, 基本达到: false, 基本达到预期: false, 部分达到: false, 未达到: false, 未达到预期: false,
+  是: false, 否: false, 合格: false, 不合格: false, 达标: false, 全部达标: false, 符合要求: false, 符合标准: false,
+  符合规定: false, 满足要求: false, 完成: false, 全部完成: false, 按时完成: false, 按期完成: false, 正常: false,
+  正常运行: false, 正常运转: false, 有效: true,
+};
+export const GOOD_SCALE = ['好', '较好', '一般', '较差', '差'];
+
+const VAGUE = /提高|提升|改善|完善|加强|增强|促进|推动|推进|显著|明显|逐步|进一步|不断|持续|较大|大幅|有所|优化|规范|稳步|良性/;
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+/;
+const RANGE_SEP = /^(?:-|~|～|—|–|－|至|到)/;
+const DATE_PATTERNS = [
+  /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬|份)?(?:前|之前|以前|内|以内|完成)?$/,
+  /^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:前|之前|以前)?$/,
+  /^\d{4}年(?:底|末|内|上半年|下半年)?(?:前|之前|以前|内)?$/,
+  /^(?:年底|年末|年内|年中|上半年|下半年|当年|本年度|年度内|季度末|每季度末|每月底|每月末|月底|月末)(?:前|之前|以前|内|完成)?$/,
+];
+
+function matchPrefix(s: string): { written: string; cmp: Comparator; standard: boolean } | undefined {
+  for (const c of COMPARATORS) if (s.startsWith(c.written)) return c;
+  return undefined;
+}
+
+const cache = new Map<string, ParsedValue>();
+
+/** Parse 指标值 text as displayed. Never throws. */
+export function parseValueText(raw: string): ParsedValue {
+  const hit = cache.get(raw);
+  if (hit) return hit;
+  const parsed = parseUncached(raw);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(raw, parsed);
+  return parsed;
+}
+
+function parseUncached(raw: string): ParsedValue {
+  const s = normLabel(raw).replace(/[。.;；,，]+$/, '');
+  if (s === '') return { kind: 'empty' };
+  const placeholder = PLACEHOLDERS[s];
+  if (placeholder) return { kind: 'placeholder', word: placeholder };
+
+  let rest = s;
+  let cmp: Comparator | undefined;
+  let respelled: Respelling | undefined;
+  const prefix = matchPrefix(rest);
+  if (prefix) {
+    cmp = prefix.cmp;
+    if (!prefix.standard) respelled = { written: prefix.written, standard: prefix.cmp };
+    rest = rest.slice(prefix.written.length);
+  }
+  for (const suf of SUFFIXES) {
+    if (rest.endsWith(suf.written) && rest.length > suf.written.length) {
+      rest = rest.slice(0, -suf.written.length);
+      cmp ??= suf.cmp;
+      break;
+    }
+  }
+
+  if (DATE_PATTERNS.some((re) => re.test(rest))) {
+    const before = /(?:前|之前|以前|内|以内)$/.test(rest);
+    return { kind: 'deadline', cmp: cmp ?? (before ? '≤' : '='), respelled };
+  }
+
+  const m = NUMBER.exec(rest);
+  if (m) {
+    const num = Number(m[0].replace(/,/g, ''));
+    let unit = rest.slice(m[0].length);
+    const sep = RANGE_SEP.exec(unit);
+    if (sep && cmp === undefined) {
+      const m2 = NUMBER.exec(unit.slice(sep[0].length));
+      if (m2) {
+        const hiUnit = unit.slice(sep[0].length + m2[0].length);
+        const info = classifyUnit(hiUnit);
+        if (info) {
+          return { kind: 'range', lo: num, hi: Number(m2[0].replace(/,/g, '')), unit: hiUnit, unitClass: info.unitClass };
+        }
+      }
+    }
+    unit = unit.replace(/^[(（]([^)）]*)[)）]$/, '$1');
+    const info = classifyUnit(unit);
+    if (info && Number.isFinite(num)) {
+      return {
+        kind: 'quantity',
+        cmp: cmp ?? '=',
+        implicitCmp: cmp === undefined,
+        num,
+        unit,
+        unitClass: info.unitClass,
+        base: num * info.factor,
+        respelled,
+      };
+    }
+    return { kind: 'unreadable' };
+  }
+
+  if (cmp === undefined && rest in GRADES) return { kind: 'qualitative', grade: rest, needsScale: GRADES[rest] };
+  if (!/\d/.test(s) && VAGUE.test(s)) return { kind: 'vague' };
+  return { kind: 'unreadable' };
+}
+
+/** Literal text and percent sign of a number format's positive section. */
+export function formatParts(format: string | undefined): { percent: boolean; literal: string; date: boolean } {
+  if (!format || /^general$/i.test(format)) return { percent: false, literal: '', date: false };
+  const section = splitSections(format)[0];
+  let literal = '';
+  let bare = '';
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      const stop = end < 0 ? section.length : end;
+      literal += section.slice(i + 1, stop);
+      i = stop;
+    } else if (ch === '\\' && i + 1 < section.length) {
+      literal += section[++i];
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i + 1);
+      const inner = section.slice(i + 1, end < 0 ? section.length : end);
+      if (inner.startsWith('$') && inner.length > 1) literal += inner.slice(1).split('-')[0];
+      i = end < 0 ? section.length : end;
+    } else if (ch === '_' || ch === '*') {
+      i++;
+    } else {
+      bare += ch;
+    }
+  }
+  return { percent: bare.includes('%'), literal: literal.trim(), date: /[ymdhs]/i.test(bare.replace(/General/gi, '')) };
+}
+
+function splitSections(format: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of format) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ';' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * Parse a cell: a number typed as a number is read through its format (0.95 with
+ * 0% is 95%; 45 with 0"万元" is 45万元), everything else through its text.
+ */
+export function parseCell(cell: Cell | undefined): ParsedValue {
+  if (!cell) return { kind: 'empty' };
+  if (cell.error) return { kind: 'unreadable' };
+  if (typeof cell.value === 'number' && Number.isFinite(cell.value)) {
+    const fmt = formatParts(cell.format);
+    if (fmt.date) return { kind: 'deadline', cmp: '=' };
+    const num = fmt.percent ? round(cell.value * 100) : cell.value;
+    const unit = fmt.percent ? '%' : normLabel(fmt.literal);
+    const info = classifyUnit(unit) ?? { unitClass: 'other' as const, factor: 1 };
+    return { kind: 'quantity', cmp: '=', implicitCmp: true, num, unit, unitClass: info.unitClass, base: num * info.factor };
+  }
+  return parseValueText(cellText(cell));
+}
+
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  if (cell.text !== '' || cell.value === null) return normText(cell.text);
+  return normText(String(cell.value));
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e9) / 1e9;
+}
+
+/** Rewrite a value's comparator to its standard spelling (the VAL-007 fix). */
+export function respell(text: string, r: Respelling): string {
+  const t = normText(text);
+  const i = t.indexOf(r.written);
+  if (i >= 0) return t.slice(0, i) + r.standard + t.slice(i + r.written.length);
+  // The spelling was split by spaces: rebuild from the compact form.
+  const compact = normLabel(t);
+  return compact.replace(r.written, r.standard);
+}
+
+/** An amount of money (预算数, 财政资金 …): number plus money unit, unit null when none was written. */
+export interface Amount {
+  num: number;
+  /** Size of the written unit in 万元, or null when no unit was written. */
+  unitWan: number | null;
+}
+
+export function parseAmount(cell: Cell | undefined, textOverride?: string): Amount | 'empty' | 'invalid' {
+  let v: ParsedValue;
+  if (textOverride !== undefined) v = parseValueText(textOverride.replace(/^(人民币|¥|￥)/, ''));
+  else if (cell && typeof cell.value === 'number') v = parseCell(cell);
+  else v = parseValueText(cellText(cell).replace(/^(人民币|¥|￥)/, ''));
+  if (v.kind === 'empty') return 'empty';
+  if (v.kind !== 'quantity' || !v.implicitCmp) return 'invalid';
+  if (v.unitClass === 'money') return { num: v.num, unitWan: moneyFactor(v.unit) };
+  if (v.unit === '万') return { num: v.num, unitWan: 1 };
+  if (v.unitClass === 'none') return { num: v.num, unitWan: null };
+  return 'invalid';
+}
+
+function moneyFactor(unit: string): number {
+  return classifyUnit(unit)?.factor ?? 1;
+}
