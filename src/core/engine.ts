@@ -79,18 +79,18 @@ export function checkForms(forms: Form[], options: Options = {}): Finding[] {
       console.error(`rule ${rule.meta.id} failed:`, e);
     }
   }
-  return sortFindings(findings);
-}
-
-export function sortFindings(findings: Finding[]): Finding[] {
+  // Findings follow the workbook's own sheet order, then reading order on the sheet.
+  const order = new Map<string, number>();
+  for (const f of forms) if (!order.has(sheetKey(f.workbook, f.sheet))) order.set(sheetKey(f.workbook, f.sheet), order.size);
   return findings.sort(
     (a, b) =>
-      (a.workbook < b.workbook ? -1 : a.workbook > b.workbook ? 1 : 0) ||
-      (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) ||
+      order.get(sheetKey(a.workbook, a.sheet))! - order.get(sheetKey(b.workbook, b.sheet))! ||
       compareA1(a.cell, b.cell) ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }
+
+const sheetKey = (workbook: string, sheet: string) => `${workbook}\u0000${sheet}`;
 
 /** Read and check several workbooks as one run (the CLI's unit). */
 export function checkWorkbooks(books: Workbook[], options: Options = {}): { results: WorkbookResult[]; summary: Summary } {

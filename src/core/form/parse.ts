@@ -112,7 +112,10 @@ function field(view: SheetView, row: number, col: number, fromRow = row): Field 
 /** The value of a label: written after it in the same cell, or in the next cell to its right. */
 function valueOf(view: SheetView, lab: Label): Field {
   const inline = inlineValue(lab.kind, lab.text);
-  if (inline) return { text: inline, cell: toA1(lab.row, lab.col), raw: view.rawCell(lab.row, lab.col) };
+  const own = { text: inline, cell: toA1(lab.row, lab.col), raw: view.rawCell(lab.row, lab.col) };
+  if (inline) return own;
+  // "调增(减)资金：" with nothing after it: the next cell is another label, not this one's value.
+  if (classifyLabel(view.label(lab.row, lab.area.right + 1))) return own;
   return field(view, lab.row, lab.area.right + 1);
 }
 

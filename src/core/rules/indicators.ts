@@ -45,12 +45,13 @@ export const indicatorRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators) {
-        if (!row.level1) {
-          if (isBlank(row.l2.text)) report(form, row.l2.cell, { text: '（空）', l1: row.l1.text || '（空）', allowed: '—' });
-          continue;
-        }
-        if (row.level2 && belongs(row.level1, row.level2, form.framework)) continue;
-        report(form, row.l2.cell, { text: row.l2.text || '（空）', l1: row.l1.text, allowed: allowedUnder(row.level1, form.framework) });
+        const empty = isBlank(row.l2.text);
+        if (!row.level1 && !empty) continue; // IND-001 reports the row; membership cannot be judged
+        if (row.level1 && row.level2 && belongs(row.level1, row.level2, form.framework)) continue;
+        const problem: [string, string] = empty
+          ? ['二级指标未填写。', 'The level-2 indicator is empty.']
+          : [`二级指标“${row.l2.text}”不属于一级指标“${row.l1.text}”。`, `Level-2 indicator “${row.l2.text}” does not belong under “${row.l1.text}”.`];
+        report(form, row.l2.cell, { problem: problem[0], problemEn: problem[1], allowed: row.level1 ? allowedUnder(row.level1, form.framework) : '—' });
       }
     },
   },

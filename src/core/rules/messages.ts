@@ -128,7 +128,7 @@ export const MESSAGES: Record<string, Entry> = {
   },
   'IND-002': {
     title: ['二级指标缺失或不属于其一级指标', 'Level-2 indicator missing or misplaced'],
-    message: ['二级指标“{text}”不属于一级指标“{l1}”；可选：{allowed}。', 'Level-2 indicator “{text}” does not belong under “{l1}”; allowed: {allowed}.'],
+    message: ['{problem}可选：{allowed}。', '{problemEn} Allowed: {allowed}.'],
   },
   'IND-003': {
     title: ['缺少必备一级指标', 'Required level-1 indicators missing'],

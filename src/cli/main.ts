@@ -1,0 +1,186 @@
+/**
+ * goalsheet — the command line front end.
+ *   goalsheet check [files or folders…] [--format text|json] [--config rules.json] [--lang zh-CN|en]
+ * Exit codes: 0 no errors, 1 errors found, 2 usage error or a file that cannot be read.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { checkForms, summarise, type WorkbookResult } from '../core/engine';
+import { readSheet } from '../core/form/parse';
+import type { Form } from '../core/form/model';
+import { checkOptions, type Options } from '../core/options';
+import type { Locale } from '../core/rules/types';
+import { loadWorkbook } from './loadWorkbook';
+import { toJson, toText, type FileReport } from './report';
+import { SAMPLE_FILE } from './sample';
+
+export interface Io {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+  env?: Record<string, string | undefined>;
+}
+
+const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+
+const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标表
+
+用法 / usage:
+  goalsheet check [文件或文件夹…] [--format text|json] [--config rules.json] [--lang zh-CN|en] [--no-color]
+  goalsheet --help | --version
+
+  不给路径时检查随附的示例工作簿（11 张公开发布的绩效目标表）。
+  文件夹会递归查找其中的 .xlsx / .xlsm 文件。
+  退出码：0 无错误；1 发现错误；2 用法错误或有文件无法读取。
+
+  With no path, checks the bundled sample workbook (11 published forms).
+  Folders are searched recursively for .xlsx / .xlsm files.
+  Exit codes: 0 no errors; 1 errors found; 2 usage error or a file could not be read.
+`;
+
+class UsageError extends Error {}
+
+interface CheckArgs {
+  paths: string[];
+  format: 'text' | 'json';
+  config?: string;
+  lang?: Locale;
+  colour: boolean;
+}
+
+function parseCheckArgs(args: string[]): CheckArgs {
+  const out: CheckArgs = { paths: [], format: 'text', colour: true };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--format') {
+      const v = value();
+      if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json / --format must be text or json (got "${v}")`);
+      out.format = v;
+    } else if (flag === '--config') out.config = value();
+    else if (flag === '--lang') {
+      const v = value();
+      if (v !== 'zh-CN' && v !== 'en') throw new UsageError(`--lang 只能是 zh-CN 或 en / --lang must be zh-CN or en (got "${v}")`);
+      out.lang = v;
+    } else if (flag === '--no-color') out.colour = false;
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
+    else out.paths.push(a);
+  }
+  return out;
+}
+
+async function readConfig(file: string): Promise<Options> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`无法读取配置文件 / cannot read config ${file}: ${(e as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`配置文件不是有效的 JSON / config ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  const problems = checkOptions(value);
+  if (problems.length) throw new UsageError(`配置文件有误 / invalid config ${file}:\n  ${problems.join('\n  ')}`);
+  return value as Options;
+}
+
+/** Files to check, in a stable order: folders searched recursively, Excel's ~$ lock files skipped. */
+async function expand(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    let stat;
+    try {
+      stat = await fs.stat(p);
+    } catch {
+      out.push(p); // reported as unreadable, with the others still checked
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const found: string[] = [];
+    const walk = async (dir: string) => {
+      const entries = await fs.readdir(dir, { withFileTypes: true });
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) await walk(full);
+        else if (/\.xls[xm]$/i.test(e.name) && !e.name.startsWith('~$')) found.push(full);
+      }
+    };
+    await walk(p);
+    out.push(...found);
+  }
+  return [...new Set(out)];
+}
+
+async function check(args: string[], io: Io): Promise<number> {
+  const opts = parseCheckArgs(args);
+  const options: Options = opts.config ? await readConfig(opts.config) : {};
+  const locale: Locale = opts.lang ?? options.locale ?? 'zh-CN';
+  let paths = opts.paths;
+  if (paths.length === 0) {
+    const sample = path.join(PACKAGE_ROOT, SAMPLE_FILE);
+    io.stderr.write(locale === 'en' ? `No file given: checking the bundled sample workbook ${sample}\n` : `未指定文件，检查随附的示例工作簿：${sample}\n`);
+    paths = [sample];
+  }
+  const files = await expand(paths);
+  if (files.length === 0) throw new UsageError('给定的文件夹中没有 .xlsx 文件 / no .xlsx files in the given folders');
+
+  const reports: FileReport[] = [];
+  const forms: Form[] = [];
+  for (const file of files) {
+    const loaded = await loadWorkbook(file);
+    if ('error' in loaded) {
+      reports.push({ file, sheets: [], findings: [], error: loaded.error });
+      continue;
+    }
+    const sheets = loaded.grids.map((g) => readSheet(g, file));
+    forms.push(...sheets.flatMap((s) => s.forms));
+    reports.push({ file, sheets: sheets.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })), findings: [] });
+  }
+  // One rule run over every form, so CODE-004 sees codes repeated across files.
+  const findings = checkForms(forms, { ...options, locale });
+  for (const r of reports) r.findings = findings.filter((f) => f.workbook === r.file);
+  const results: WorkbookResult[] = reports.map((r) => ({ name: r.file, sheets: r.sheets, forms: forms.filter((f) => f.workbook === r.file), findings: r.findings }));
+  const summary = summarise(results);
+
+  if (opts.format === 'json') io.stdout.write(toJson(reports, summary) + '\n');
+  else {
+    const colour = opts.colour && !!io.stdout.isTTY && !(io.env ?? process.env).NO_COLOR;
+    io.stdout.write(toText(reports, summary, locale, colour));
+  }
+  if (reports.some((r) => r.error !== undefined)) return 2;
+  return summary.errors > 0 ? 1 : 0;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      const pkg = JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+      io.stdout.write(pkg.version + '\n');
+      return 0;
+    }
+    if (command === 'check') return await check(rest, io);
+    throw new UsageError(`未知命令 / unknown command: ${command}\n\n${HELP}`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`goalsheet: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`goalsheet: 内部错误 / internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}

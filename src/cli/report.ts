@@ -1,0 +1,76 @@
+/** The check report: the stable JSON interface and the text a person reads. */
+import type { Finding, Locale } from '../core/rules/types';
+import type { SheetSummary, Summary } from '../core/engine';
+
+export interface FileReport {
+  file: string;
+  sheets: SheetSummary[];
+  findings: Finding[];
+  error?: string;
+}
+
+/** The JSON document other tools read; field names and meanings are a public interface. */
+export function toJson(files: FileReport[], summary: Summary): string {
+  return JSON.stringify(
+    {
+      files: files.map((f) => ({
+        file: f.file,
+        sheets: f.sheets,
+        findings: f.findings.map(({ ruleId, severity, sheet, cell, message, fix }) => ({ ruleId, severity, sheet, cell, message, ...(fix ? { fix } : {}) })),
+        ...(f.error !== undefined ? { error: f.error } : {}),
+      })),
+      summary,
+    },
+    null,
+    2,
+  );
+}
+
+const WORDS = {
+  'zh-CN': {
+    error: '错误', warning: '警告', info: '提示', skipped: '已跳过：没有绩效目标表', forms: (n: number) => `${n} 张表`,
+    unreadable: '无法读取', clean: '未发现问题',
+    summary: (s: Summary) => `合计：${s.files} 个文件，${s.forms} 张表；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`,
+  },
+  en: {
+    error: 'error', warning: 'warning', info: 'info', skipped: 'skipped: no form on this sheet', forms: (n: number) => `${n} form${n === 1 ? '' : 's'}`,
+    unreadable: 'cannot be read', clean: 'no problems found',
+    summary: (s: Summary) => `Total: ${s.files} file(s), ${s.forms} form(s); ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
+  },
+};
+
+const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+export function toText(files: FileReport[], summary: Summary, locale: Locale, colour: boolean): string {
+  const w = WORDS[locale];
+  const paint = (c: keyof typeof COLOURS, s: string) => (colour ? COLOURS[c] + s + COLOURS.reset : s);
+  const lines: string[] = [];
+  for (const f of files) {
+    lines.push(paint('bold', f.file));
+    if (f.error !== undefined) {
+      lines.push(`  ${paint('error', `✗ ${w.unreadable}`)}：${f.error}`);
+      continue;
+    }
+    for (const s of f.sheets) {
+      if (s.status === 'skipped') {
+        lines.push(`  ${s.name}  ${paint('dim', w.skipped)}`);
+        continue;
+      }
+      const found = f.findings.filter((x) => x.sheet === s.name);
+      lines.push(`  ${s.name}  ${paint('dim', `(${w.forms(s.forms)})`)}${found.length ? '' : `  ${w.clean}`}`);
+      const width = Math.max(...found.map((x) => x.cell.length), 3);
+      for (const x of found) {
+        const sev = paint(x.severity, pad(w[x.severity], locale === 'en' ? 7 : 4));
+        lines.push(`    ${x.cell.padEnd(width)}  ${sev}  ${x.ruleId.padEnd(10)}  ${x.message}`);
+      }
+    }
+  }
+  lines.push('', paint('bold', w.summary(summary)));
+  return lines.join('\n') + '\n';
+}
+
+/** Pad to a display width, counting CJK characters as two columns. */
+function pad(s: string, width: number): string {
+  const len = [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(0, width - len));
+}

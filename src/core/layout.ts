@@ -1,0 +1,180 @@
+/**
+ * The official form as data: a form's content (as in seed-forms.json) laid out
+ * in the official rows, columns and merges. Writers (exceljs now, Office.js
+ * later) render this; templates build on it.
+ */
+import type { Area } from './grid';
+
+export interface IndicatorData {
+  l1: string;
+  l2: string;
+  l3: string;
+  desc: string;
+  value: string | number;
+  basis: string | null;
+  /** Rows the 指标确定依据 cell is merged down (1 when absent). */
+  basisMergeRows?: number;
+}
+
+export interface FormData {
+  unit?: string;
+  code: string;
+  name: string;
+  budget: {
+    total: number | string | null;
+    adjust?: number | string | null;
+    fiscal: number | string | null;
+    other?: number | string | null;
+    /** Unit of numeric amounts, written after them ("81万元"). */
+    unit?: string;
+  };
+  use: string;
+  /** "3月底" → percent, null for blank. */
+  plan: Record<string, number | null>;
+  goal: string;
+  indicators: IndicatorData[];
+}
+
+export type CellStyle = 'title' | 'label' | 'header' | 'text' | 'value';
+
+export interface SpecCell {
+  row: number;
+  col: number;
+  value: string | number | null;
+  format?: string;
+  style: CellStyle;
+}
+
+export interface SheetSpec {
+  cells: SpecCell[];
+  merges: Area[];
+  /** Column widths in characters, from the form's first column. */
+  widths: number[];
+  /** First column and last row used (absolute, 0-based), for print areas. */
+  left: number;
+  bottom: number;
+}
+
+export interface LayoutOptions {
+  top?: number;
+  left?: number;
+  /** Write the 项目支出绩效目标表 title row. Default true. */
+  title?: boolean;
+  /** Write amounts as numbers with a 万元 number format instead of text. */
+  amountsAsNumbers?: boolean;
+}
+
+export const FORM_WIDTHS = [14, 16, 22, 36, 14, 26];
+
+export function layoutForm(data: FormData, options: LayoutOptions = {}): SheetSpec {
+  const top = options.top ?? 0;
+  const left = options.left ?? 0;
+  const cells: SpecCell[] = [];
+  const merges: Area[] = [];
+  const put = (r: number, c: number, value: string | number | null, style: CellStyle, format?: string) =>
+    cells.push({ row: r, col: left + c, value, style, ...(format ? { format } : {}) });
+  const merge = (r1: number, c1: number, r2: number, c2: number) => {
+    if (r1 !== r2 || c1 !== c2) merges.push({ top: r1, left: left + c1, bottom: r2, right: left + c2 });
+  };
+  const unit = data.budget.unit ?? '万元';
+  const amount = (v: number | string | null | undefined): [string | number | null, string | undefined] => {
+    if (v === null || v === undefined || v === '') return [null, undefined];
+    if (typeof v === 'string') return [v, undefined];
+    return options.amountsAsNumbers ? [v, `0.##"${unit}"`] : [`${v}${unit}`, undefined];
+  };
+
+  let r = top;
+  if (options.title !== false) {
+    put(r, 0, '项目支出绩效目标表', 'title');
+    merge(r, 0, r, 5);
+    r++;
+  }
+  put(r, 0, '填报单位：', 'label');
+  put(r, 1, data.unit ?? '', 'text');
+  merge(r, 1, r, 5);
+  r++;
+  put(r, 0, '项目编码', 'label');
+  put(r, 1, data.code, 'text');
+  put(r, 2, '项目名称', 'label');
+  put(r, 3, data.name, 'text');
+  merge(r, 3, r, 5);
+  r++;
+
+  const hasOther = data.budget.other !== null && data.budget.other !== undefined;
+  const budgetTop = r;
+  put(r, 0, '预算规模及资金用途', 'label');
+  put(r, 1, '预算数', 'label');
+  put(r, 2, ...amountCell(amount(data.budget.total)));
+  const adjust = amount(data.budget.adjust)[0];
+  put(r, 3, adjust === null ? '调增(减)资金：' : `调增(减)资金：${typeof adjust === 'number' ? `${adjust}${unit}` : adjust}`, 'label');
+  put(r, 4, '财政资金', 'label');
+  put(r, 5, ...amountCell(amount(data.budget.fiscal)));
+  r++;
+  if (hasOther) {
+    put(r, 4, '其他资金', 'label');
+    put(r, 5, ...amountCell(amount(data.budget.other)));
+    r++;
+  }
+  put(r, 1, `资金用途：${data.use}`, 'text');
+  merge(r, 1, r, 5);
+  merge(budgetTop, 0, r, 0);
+  r++;
+
+  put(r, 0, '资金支出计划(%)', 'label');
+  merge(r, 0, r + 1, 0);
+  const months = Object.keys(data.plan);
+  months.forEach((m, i) => {
+    const c = Math.min(1 + i, 4);
+    put(r, c, m, 'header');
+    const v = data.plan[m];
+    put(r + 1, c, v, 'value');
+    if (i === months.length - 1 && c === 4) {
+      merge(r, 4, r, 5);
+      merge(r + 1, 4, r + 1, 5);
+    }
+  });
+  r += 2;
+
+  put(r, 0, '绩效目标', 'label');
+  put(r, 1, data.goal, 'text');
+  merge(r, 1, r, 5);
+  r++;
+
+  ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标确定依据'].forEach((h, c) => put(r, c, h, 'header'));
+  r++;
+  const first = r;
+  data.indicators.forEach((ind, i) => {
+    const row = first + i;
+    const prev = data.indicators[i - 1];
+    if (!prev || prev.l1 !== ind.l1) put(row, 0, ind.l1, 'label');
+    put(row, 1, ind.l2, 'text');
+    put(row, 2, ind.l3, 'text');
+    put(row, 3, ind.desc, 'text');
+    put(row, 4, ind.value === '' ? null : ind.value, 'value');
+    if (ind.basis !== null || !coveredByBasisMerge(data.indicators, i)) put(row, 5, ind.basis, 'text');
+    if (ind.basisMergeRows && ind.basisMergeRows > 1) merge(row, 5, row + ind.basisMergeRows - 1, 5);
+  });
+  // 一级指标 is merged down each run of equal labels.
+  let runStart = 0;
+  data.indicators.forEach((ind, i) => {
+    const next = data.indicators[i + 1];
+    if (!next || next.l1 !== ind.l1) {
+      merge(first + runStart, 0, first + i, 0);
+      runStart = i + 1;
+    }
+  });
+  const bottom = first + data.indicators.length - 1;
+  return { cells, merges, widths: FORM_WIDTHS, left, bottom };
+}
+
+function amountCell([value, format]: [string | number | null, string | undefined]): [string | number | null, CellStyle, string?] {
+  return format ? [value, 'value', format] : [value, 'value'];
+}
+
+function coveredByBasisMerge(rows: IndicatorData[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const n = rows[j].basisMergeRows ?? 1;
+    if (n > 1) return j + n - 1 >= i;
+  }
+  return false;
+}
