@@ -56,15 +56,16 @@ export function checkForms(forms: Form[], options: Options = {}): Finding[] {
     const severity = ruleSeverity(rule.meta.id, options);
     if (severity === 'off') continue;
     const report: Report = (form, cell, params = {}, fix) => {
-      const key = `${rule.meta.id}\u0000${form.workbook}\u0000${form.sheet}\u0000${cell}`;
-      if (seen.has(key)) return; // one finding per rule and cell: merged cells are shared by rows
+      const message = formatMessage(rule.meta.id, params, locale);
+      const key = `${rule.meta.id}\u0000${form.workbook}\u0000${form.sheet}\u0000${cell}\u0000${message}`;
+      if (seen.has(key)) return; // rows sharing a merged cell would repeat the same finding
       seen.add(key);
       findings.push({
         ruleId: rule.meta.id,
         severity,
         sheet: form.sheet,
         cell,
-        message: formatMessage(rule.meta.id, params, locale),
+        message,
         ...(fix ? { fix } : {}),
         workbook: form.workbook,
         form: form.index,

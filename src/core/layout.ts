@@ -80,7 +80,7 @@ export function layoutForm(data: FormData, options: LayoutOptions = {}): SheetSp
   const amount = (v: number | string | null | undefined): [string | number | null, string | undefined] => {
     if (v === null || v === undefined || v === '') return [null, undefined];
     if (typeof v === 'string') return [v, undefined];
-    return options.amountsAsNumbers ? [v, `0.##"${unit}"`] : [`${v}${unit}`, undefined];
+    return options.amountsAsNumbers ? [v, `${Number.isInteger(v) ? '0' : '0.00'}"${unit}"`] : [`${v}${unit}`, undefined];
   };
 
   let r = top;

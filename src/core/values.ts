@@ -89,8 +89,10 @@ export const GOOD_SCALE = ['好', '较好', '一般', '较差', '差'];
 
 const VAGUE = /提高|提升|改善|完善|加强|增强|促进|推动|推进|显著|明显|逐步|进一步|不断|持续|较大|大幅|有所|优化|规范|稳步|良性/;
 
-const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|^[+-]?\.\d+/;
-const RANGE_SEP = /^(?:-|~|～|—|–|－|至|到)/;
+// A trailing dot is what Excel shows for formats like 0.## on whole numbers.
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|^[+-]?\.\d+/;
+/** After a range's first number: its unit (optional), a separator, the second number, the unit. */
+const RANGE = /^([^\d\-~～—–－至到]{0,8})(?:-|~|～|—|–|－|至|到)(\d+(?:\.\d+)?)(.*)$/;
 const DATE_PATTERNS = [
   /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬|份)?(?:前|之前|以前|内|以内|完成)?$/,
   /^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:前|之前|以前)?$/,
@@ -120,6 +122,7 @@ function parseUncached(raw: string): ParsedValue {
   if (s === '') return { kind: 'empty' };
   const placeholder = PLACEHOLDERS[s];
   if (placeholder) return { kind: 'placeholder', word: placeholder };
+  if (s in GRADES) return { kind: 'qualitative', grade: s, needsScale: GRADES[s] };
 
   let rest = s;
   let cmp: Comparator | undefined;
@@ -147,16 +150,10 @@ function parseUncached(raw: string): ParsedValue {
   if (m) {
     const num = Number(m[0].replace(/,/g, ''));
     let unit = rest.slice(m[0].length);
-    const sep = RANGE_SEP.exec(unit);
-    if (sep && cmp === undefined) {
-      const m2 = NUMBER.exec(unit.slice(sep[0].length));
-      if (m2) {
-        const hiUnit = unit.slice(sep[0].length + m2[0].length);
-        const info = classifyUnit(hiUnit);
-        if (info) {
-          return { kind: 'range', lo: num, hi: Number(m2[0].replace(/,/g, '')), unit: hiUnit, unitClass: info.unitClass };
-        }
-      }
+    const range = cmp === undefined ? RANGE.exec(unit) : null;
+    if (range && (range[1] === '' || range[1] === range[3])) {
+      const info = classifyUnit(range[3]);
+      if (info) return { kind: 'range', lo: num, hi: Number(range[2].replace(/,/g, '')), unit: range[3], unitClass: info.unitClass };
     }
     unit = unit.replace(/^[(（]([^)）]*)[)）]$/, '$1');
     const info = classifyUnit(unit);
@@ -175,7 +172,6 @@ function parseUncached(raw: string): ParsedValue {
     return { kind: 'unreadable' };
   }
 
-  if (cmp === undefined && rest in GRADES) return { kind: 'qualitative', grade: rest, needsScale: GRADES[rest] };
   if (!/\d/.test(s) && VAGUE.test(s)) return { kind: 'vague' };
   return { kind: 'unreadable' };
 }

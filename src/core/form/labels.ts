@@ -49,8 +49,10 @@ const RULES: LabelRule[] = [
 ];
 
 export function classifyLabel(label: string): LabelKind | undefined {
-  if (label.length === 0 || label.length > 40) return undefined;
-  for (const r of RULES) if (r.re.test(label)) return r.kind;
+  if (label.length === 0) return undefined;
+  // A long cell can only be a label that carries its value ("资金用途：用于…").
+  const long = label.length > 40;
+  for (const r of RULES) if ((!long || r.inline) && r.re.test(long ? label.slice(0, 24) : label)) return r.kind;
   return undefined;
 }
 

@@ -58,7 +58,7 @@ function collectLabels(view: SheetView): Label[] {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell || typeof cell.value !== 'string' || cell.value.length > 60) continue;
+      if (!cell || typeof cell.value !== 'string') continue;
       const ar = view.top + r;
       const ac = view.left + c;
       if (!view.isOwner(ar, ac)) continue;
@@ -113,7 +113,8 @@ function field(view: SheetView, row: number, col: number, fromRow = row): Field 
 function valueOf(view: SheetView, lab: Label): Field {
   const inline = inlineValue(lab.kind, lab.text);
   const own = { text: inline, cell: toA1(lab.row, lab.col), raw: view.rawCell(lab.row, lab.col) };
-  if (inline) return own;
+  // A label merged wide ("资金用途：" across B:F) is its own value cell, even when empty.
+  if (inline || lab.area.right - lab.area.left >= 2) return own;
   // "调增(减)资金：" with nothing after it: the next cell is another label, not this one's value.
   if (classifyLabel(view.label(lab.row, lab.area.right + 1))) return own;
   return field(view, lab.row, lab.area.right + 1);
