@@ -6,6 +6,13 @@ import { workbookToGrids } from './readXlsx';
 
 export type Loaded = { grids: Grid[] } | { error: string };
 
+/** Worksheet parts the check never looks at: skipping them keeps reading close to a bare load. */
+const UNUSED_NODES = [
+  'sheetPr', 'sheetViews', 'sheetFormatPr', 'cols', 'dataValidations', 'conditionalFormatting', 'hyperlinks',
+  'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks', 'colBreaks', 'drawing', 'picture',
+  'legacyDrawing', 'tableParts', 'autoFilter', 'sheetProtection', 'extLst',
+];
+
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
@@ -25,7 +32,7 @@ export async function loadWorkbook(file: string): Promise<Loaded> {
   if (!data.subarray(0, 4).equals(ZIP)) return { error: '不是 .xlsx 文件（文件内容不是 Excel 工作簿） / not an .xlsx workbook' };
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: UNUSED_NODES } as ExcelJS.XlsxReadOptions);
   } catch (e) {
     return { error: `文件已损坏，无法打开 / the file is corrupt: ${(e as Error).message.split('\n')[0]}` };
   }

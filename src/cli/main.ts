@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkForms, summarise, type WorkbookResult } from '../core/engine';
+import { checkForms, groupBy, summarise, type WorkbookResult } from '../core/engine';
 import { readSheet } from '../core/form/parse';
 import type { Form } from '../core/form/model';
 import { checkOptions, type Options } from '../core/options';
@@ -148,8 +148,10 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   // One rule run over every form, so CODE-004 sees codes repeated across files.
   const findings = checkForms(forms, { ...options, locale });
-  for (const r of reports) r.findings = findings.filter((f) => f.workbook === r.file);
-  const results: WorkbookResult[] = reports.map((r) => ({ name: r.file, sheets: r.sheets, forms: forms.filter((f) => f.workbook === r.file), findings: r.findings }));
+  const byFile = groupBy(findings, (f) => f.workbook);
+  const formsByFile = groupBy(forms, (f) => f.workbook);
+  for (const r of reports) r.findings = byFile.get(r.file) ?? [];
+  const results: WorkbookResult[] = reports.map((r) => ({ name: r.file, sheets: r.sheets, forms: formsByFile.get(r.file) ?? [], findings: r.findings }));
   const summary = summarise(results);
 
   if (opts.format === 'json') io.stdout.write(toJson(reports, summary) + '\n');

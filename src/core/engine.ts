@@ -36,6 +36,17 @@ export interface Summary {
   infos: number;
 }
 
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 export function readWorkbook(book: Workbook): SheetResult[] {
   return book.grids.map((g) => readSheet(g, book.name));
 }
@@ -49,8 +60,7 @@ export function checkForms(forms: Form[], options: Options = {}): Finding[] {
   const locale = options.locale ?? 'zh-CN';
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const byBook = new Map<string, Form[]>();
-  for (const f of forms) byBook.set(f.workbook, [...(byBook.get(f.workbook) ?? []), f]);
+  const byBook = groupBy(forms, (f) => f.workbook);
 
   for (const rule of RULES) {
     const severity = ruleSeverity(rule.meta.id, options);
@@ -98,11 +108,12 @@ export function checkWorkbooks(books: Workbook[], options: Options = {}): { resu
   const read = books.map((b) => ({ book: b, sheets: readWorkbook(b) }));
   const allForms = read.flatMap((r) => r.sheets.flatMap((s) => s.forms));
   const findings = checkForms(allForms, options);
+  const byBook = groupBy(findings, (f) => f.workbook);
   const results = read.map(({ book, sheets }) => ({
     name: book.name,
     sheets: sheets.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })),
     forms: sheets.flatMap((s) => s.forms),
-    findings: findings.filter((f) => f.workbook === book.name),
+    findings: byBook.get(book.name) ?? [],
   }));
   return { results, summary: summarise(results) };
 }

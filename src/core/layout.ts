@@ -3,7 +3,7 @@
  * in the official rows, columns and merges. Writers (exceljs now, Office.js
  * later) render this; templates build on it.
  */
-import type { Area } from './grid';
+import type { Area, Cell, Grid } from './grid';
 
 export interface IndicatorData {
   l1: string;
@@ -177,4 +177,29 @@ function coveredByBasisMerge(rows: IndicatorData[], i: number): boolean {
     if (n > 1) return j + n - 1 >= i;
   }
   return false;
+}
+
+/**
+ * A laid-out sheet as a front end would read it back: the grid the engine gets.
+ * `render` turns a number and its format into displayed text (numfmt in Node).
+ */
+export function specToGrid(
+  specs: SheetSpec | SheetSpec[],
+  sheet: string,
+  render: (format: string | undefined, value: number) => string = (_f, v) => String(v),
+): Grid {
+  const all = Array.isArray(specs) ? specs : [specs];
+  const cells: (Cell | undefined)[][] = [];
+  for (const spec of all) {
+    for (const c of spec.cells) {
+      if (c.value === null || c.value === '') continue;
+      const cell: Cell =
+        typeof c.value === 'number'
+          ? { text: render(c.format, c.value), value: c.value, ...(c.format ? { format: c.format } : {}) }
+          : { text: c.value, value: c.value };
+      (cells[c.row] ??= [])[c.col] = cell;
+    }
+  }
+  for (let r = 0; r < cells.length; r++) cells[r] ??= [];
+  return { sheet, top: 0, left: 0, cells, merges: all.flatMap((s) => s.merges) };
 }

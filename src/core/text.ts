@@ -4,15 +4,32 @@
  */
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
-/** Display text, NFKC-folded and trimmed; inner spaces kept. */
-export function normText(s: string): string {
-  return s.normalize('NFKC').replace(/\r\n?/g, '\n').trim();
+/** Characters NFKC leaves alone: ASCII, CJK ideographs and the punctuation forms use. Most cells are only these. */
+const NFKC_STABLE = /^[\x00-\x7f\u4e00-\u9fff\u3001\u3002\u2014\u2018\u2019\u201c\u201d\u2264\u2265\u3008-\u3011\u3014\u3015\u00b7]*$/;
+
+function nfkc(s: string): string {
+  return NFKC_STABLE.test(s) ? s : s.normalize('NFKC');
 }
 
-/** A label as compared against the known labels: folded, every space and line break removed. */
-export function normLabel(s: string): string {
-  return s.normalize('NFKC').replace(WHITESPACE, '');
+/** Memoise a string function; forms repeat the same labels and values endlessly. */
+export function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s: string) => {
+    let r = cache.get(s);
+    if (r === undefined) {
+      r = fn(s);
+      if (cache.size > 20_000) cache.clear();
+      cache.set(s, r);
+    }
+    return r;
+  };
 }
+
+/** Display text, NFKC-folded and trimmed; inner spaces kept. */
+export const normText = memo((s: string) => nfkc(s).replace(/\r\n?/g, '\n').trim());
+
+/** A label as compared against the known labels: folded, every space and line break removed. */
+export const normLabel = memo((s: string) => nfkc(s).replace(WHITESPACE, ''));
 
 export function hasInnerSpace(s: string, includeLineBreaks: boolean): boolean {
   const t = s.trim();

@@ -3,8 +3,8 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import type { Cell, Grid } from '../../src/core/grid';
-import { layoutForm, type FormData, type LayoutOptions, type SheetSpec } from '../../src/core/layout';
+import type { Grid } from '../../src/core/grid';
+import { layoutForm, specToGrid as layoutToGrid, type FormData, type LayoutOptions, type SheetSpec } from '../../src/core/layout';
 import { checkWorkbooks } from '../../src/core/engine';
 import type { Options } from '../../src/core/options';
 import type { Finding } from '../../src/core/rules/types';
@@ -56,20 +56,7 @@ export function cleanForm2021(): FormData {
 
 /** A sheet spec as a front end would hand it to the engine (number formats rendered). */
 export function specToGrid(specs: SheetSpec | SheetSpec[], sheet = 'Sheet1'): Grid {
-  const all = Array.isArray(specs) ? specs : [specs];
-  const cells: (Cell | undefined)[][] = [];
-  for (const spec of all) {
-    for (const c of spec.cells) {
-      if (c.value === null || c.value === '') continue;
-      const cell: Cell =
-        typeof c.value === 'number'
-          ? { text: renderNumber(c.format, c.value), value: c.value, ...(c.format ? { format: c.format } : {}) }
-          : { text: c.value, value: c.value };
-      (cells[c.row] ??= [])[c.col] = cell;
-    }
-  }
-  for (let r = 0; r < cells.length; r++) cells[r] ??= [];
-  return { sheet, top: 0, left: 0, cells, merges: all.flatMap((s) => s.merges) };
+  return layoutToGrid(specs, sheet, renderNumber);
 }
 
 export function gridOf(data: FormData, options?: LayoutOptions, sheet?: string): Grid {

@@ -48,8 +48,22 @@ const RULES: LabelRule[] = [
   { kind: 'hdesc', re: /^(绩效)?指标(描述|解释|内容)/ },
 ];
 
+/** Every label holds one of these; most cells hold none and are rejected at once. */
+const ANY_LABEL = /表|填报|项目|预算|调[增减整]|财政|其他资金|用途|支出|目标|指标|依据/;
+const labelCache = new Map<string, LabelKind | null>();
+
 export function classifyLabel(label: string): LabelKind | undefined {
-  if (label.length === 0) return undefined;
+  if (label.length === 0 || !ANY_LABEL.test(label)) return undefined;
+  let kind = labelCache.get(label);
+  if (kind === undefined) {
+    kind = classify(label) ?? null;
+    if (labelCache.size > 20_000) labelCache.clear();
+    labelCache.set(label, kind);
+  }
+  return kind ?? undefined;
+}
+
+function classify(label: string): LabelKind | undefined {
   // A long cell can only be a label that carries its value ("资金用途：用于…").
   const long = label.length > 40;
   for (const r of RULES) if ((!long || r.inline) && r.re.test(long ? label.slice(0, 24) : label)) return r.kind;
