@@ -215,3 +215,25 @@ describe('files that cannot be read get a one-line reason', () => {
     expect(await loadWorkbook('/nonexistent/x.xlsx')).toEqual({ error: '文件不存在 / no such file' });
   });
 });
+
+test('rows whose 一级指标 is left blank (not merged) report IND-001 and are still read by their 二级', async () => {
+  const { grids } = await roundTrip((wb) => {
+    const ws = wb.addWorksheet('未合并');
+    write(ws, cleanForm());
+    for (const m of ['A10:A16', 'A17:A20']) ws.unMergeCells(m);
+  });
+  const found = problems(grids);
+  expect(new Set(found.map((f) => f.ruleId))).toEqual(new Set(['IND-001']));
+  expect(found.map((f) => f.cell)).toEqual(['A11', 'A12', 'A13', 'A14', 'A15', 'A16', 'A18', 'A19', 'A20']);
+});
+
+test('a 部门整体支出绩效目标表 is another form: skipped, not reported as a broken project form', async () => {
+  const { grids } = await roundTrip((wb) => {
+    const ws = wb.addWorksheet('整体');
+    ws.getCell('A1').value = '部门整体支出绩效目标表';
+    ws.getCell('A2').value = '部门名称';
+    ws.getCell('A3').value = '年度绩效目标';
+    ws.getCell('A4').value = '一级指标';
+  });
+  expect(check(grids).sheets[0].status).toBe('skipped');
+});

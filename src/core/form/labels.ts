@@ -112,6 +112,20 @@ export function level2Of(label: string): Level2 | undefined {
   return LEVEL2[label.replace(/指标$/, '')];
 }
 
+/** The 一级 a 二级 belongs to (成本指标 as a 二级 is the classic framework's, under 产出). */
+export function parentOf(l2: Level2): Level1 {
+  switch (l2) {
+    case 'quantity': case 'quality': case 'timeliness': case 'cost':
+      return 'output';
+    case 'economicCost': case 'socialCost': case 'ecoCost':
+      return 'cost';
+    case 'satisfaction':
+      return 'satisfaction';
+    default:
+      return 'benefit';
+  }
+}
+
 /** Which 二级 may stand under which 一级, per framework. */
 export function belongs(l1: Level1, l2: Level2, framework: 'classic' | '2021'): boolean {
   switch (l1) {

@@ -36,7 +36,10 @@ export interface IndicatorRow {
   desc: Field;
   value: Field;
   basis: Field;
+  /** The 一级 written in the row, or, when that is missing or unknown, the one its 二级 belongs to. */
   level1?: Level1;
+  /** The row's own 一级指标 cell names a known 一级. */
+  level1Written: boolean;
   level2?: Level2;
   /** 三级指标 is 不涉及: a row kept only to say a 二级 does not apply. */
   notApplicable: boolean;

@@ -9,7 +9,7 @@ import { normLabel } from '../text';
 import { parseAmount, parseCell, parseValueText, cellText } from '../values';
 import { SheetView } from './sheetView';
 import {
-  FOOTER, HEADER_KINDS, SECTION, classifyLabel, inlineValue, isNotApplicable, level1Of, level2Of,
+  FOOTER, HEADER_KINDS, SECTION, classifyLabel, inlineValue, isNotApplicable, level1Of, level2Of, parentOf,
   type HeaderKind, type LabelKind,
 } from './labels';
 import type { AmountField, Field, Form, FormPart, IndicatorRow, PlanMonth, SheetResult } from './model';
@@ -42,6 +42,8 @@ export function readSheet(grid: Grid, workbook = ''): SheetResult {
   drafts.forEach((d, i) => {
     const parts = [...d.kinds].filter((k) => PARTS.has(k));
     if (parts.length < 2 || !parts.some((k) => IDENTIFYING.has(k))) return;
+    // 部门(单位)整体支出绩效目标表 is another form, with its own layout and rules.
+    if (d.labels.some((l) => l.kind === 'title' && normLabel(l.text).includes('整体'))) return;
     const top = Math.min(...d.labels.map((l) => l.row));
     const nextTop = drafts.slice(i + 1).map((n) => Math.min(...n.labels.map((l) => l.row)))[0];
     const bottom = nextTop === undefined ? view.bottom : nextTop - 1;
@@ -264,11 +266,14 @@ function readTable(view: SheetView, d: Draft, h1: Label, anchorCol: number, bott
 function readRow(view: SheetView, r: number, c: number[]): IndicatorRow {
   const [l1, l2, l3, desc, value, basis] = c.map((cc) => field(view, r, cc));
   const l3Label = normLabel(l3.text);
+  const written = level1Of(normLabel(l1.text));
+  const level2 = level2Of(normLabel(l2.text));
   return {
     row: r,
     l1, l2, l3, desc, value, basis,
-    level1: level1Of(normLabel(l1.text)),
-    level2: level2Of(normLabel(l2.text)),
+    level1: written ?? (level2 && parentOf(level2)),
+    level1Written: written !== undefined,
+    level2,
     notApplicable: isNotApplicable(l3Label),
     parsed: parseCell(value.raw),
   };

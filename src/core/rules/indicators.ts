@@ -36,7 +36,7 @@ export const indicatorRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators) {
-        if (!row.level1) report(form, row.l1.cell, { text: row.l1.text || '（空）' });
+        if (!row.level1Written) report(form, row.l1.cell, { text: row.l1.text || '（空）' });
       }
     },
   },
@@ -46,7 +46,7 @@ export const indicatorRules: Rule[] = [
     check(form, report) {
       for (const row of form.indicators) {
         const empty = isBlank(row.l2.text);
-        if (!row.level1 && !empty) continue; // IND-001 reports the row; membership cannot be judged
+        // A row whose 一级 is missing takes it from its 二级 (IND-001 reports the 一级), so only an empty 二级 is left to report.
         if (row.level1 && row.level2 && belongs(row.level1, row.level2, form.framework)) continue;
         const problem: [string, string] = empty
           ? ['二级指标未填写。', 'The level-2 indicator is empty.']
