@@ -1,7 +1,6 @@
 /** BUDGET: 预算规模及资金用途. Amounts are compared in 万元; 元 and 万元 are converted. */
 import type { AmountField, Form } from '../form/model';
-import { isBlank } from '../text';
-import { inWan, settledUnitWan } from './util';
+import { emptyFieldRule, inWan, settledUnitWan } from './util';
 import type { Rule } from './types';
 
 const amounts = (form: Form): AmountField[] =>
@@ -47,13 +46,7 @@ export const budgetRules: Rule[] = [
       if (unitless) report(form, unitless.cell, { text: unitless.text });
     },
   },
-  {
-    meta: { id: 'BUDGET-004', severity: 'error' },
-    scope: 'form',
-    check(form, report) {
-      if (form.use && isBlank(form.use.text)) report(form, form.use.cell);
-    },
-  },
+  emptyFieldRule('BUDGET-004', 'error', (f) => f.use),
   {
     meta: { id: 'BUDGET-005', severity: 'warning' },
     scope: 'form',

@@ -3,15 +3,10 @@ import { checkCharacter, hasCodeShape, normaliseCode } from '../projectCode';
 import { isBlank } from '../text';
 import { firstOccurrences, where } from './workbook';
 import type { Rule } from './types';
+import { emptyFieldRule } from './util';
 
 export const codeRules: Rule[] = [
-  {
-    meta: { id: 'CODE-001', severity: 'error' },
-    scope: 'form',
-    check(form, report) {
-      if (form.code && isBlank(form.code.text)) report(form, form.code.cell);
-    },
-  },
+  emptyFieldRule('CODE-001', 'error', (f) => f.code),
   {
     meta: { id: 'CODE-002', severity: 'error', fixable: true },
     scope: 'form',

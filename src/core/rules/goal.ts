@@ -1,15 +1,10 @@
 /** GOAL: 绩效目标 states an outcome. */
 import { essence, isBlank } from '../text';
 import type { Rule } from './types';
+import { emptyFieldRule } from './util';
 
 export const goalRules: Rule[] = [
-  {
-    meta: { id: 'GOAL-001', severity: 'error' },
-    scope: 'form',
-    check(form, report) {
-      if (form.goal && isBlank(form.goal.text)) report(form, form.goal.cell);
-    },
-  },
+  emptyFieldRule('GOAL-001', 'error', (f) => f.goal),
   {
     meta: { id: 'GOAL-002', severity: 'warning' },
     scope: 'form',

@@ -1,5 +1,7 @@
 /** Small readings of the form model shared by several rule families. */
-import type { Form, IndicatorRow } from '../form/model';
+import type { Field, Form, IndicatorRow } from '../form/model';
+import { isBlank } from '../text';
+import type { Rule, Severity } from './types';
 import type { Amount } from '../values';
 
 export const substantive = (row: IndicatorRow): boolean => !row.notApplicable;
@@ -42,4 +44,16 @@ export function wan(n: number): string {
 /** Change-of-value rates (增长率 …) may exceed 100%. */
 export function isChangeRate(row: IndicatorRow): boolean {
   return /增长|增幅|增加|增速|提高|提升|同比|环比|比上年|较上年/.test(row.l3.text);
+}
+
+/** A rule for a field the form has a place for but left empty (reported at the value cell). */
+export function emptyFieldRule(id: string, severity: Severity, pick: (form: Form) => Field | undefined): Rule {
+  return {
+    meta: { id, severity },
+    scope: 'form',
+    check(form, report) {
+      const field = pick(form);
+      if (field && isBlank(field.text)) report(form, field.cell);
+    },
+  };
 }

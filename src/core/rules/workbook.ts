@@ -2,6 +2,7 @@
 import type { Form } from '../form/model';
 import { isBlank, normLabel } from '../text';
 import type { Rule } from './types';
+import { emptyFieldRule } from './util';
 
 /** Each form whose key was seen before, paired with the first form that had it. */
 export function firstOccurrences(forms: Form[], key: (f: Form) => string): [Form, Form][] {
@@ -23,13 +24,7 @@ export function where(target: Form, from: Form, cell: string): string {
 }
 
 export const workbookRules: Rule[] = [
-  {
-    meta: { id: 'NAME-001', severity: 'error' },
-    scope: 'form',
-    check(form, report) {
-      if (form.name && isBlank(form.name.text)) report(form, form.name.cell);
-    },
-  },
+  emptyFieldRule('NAME-001', 'error', (f) => f.name),
   {
     meta: { id: 'NAME-002', severity: 'warning' },
     scope: 'workbook',
@@ -40,13 +35,7 @@ export const workbookRules: Rule[] = [
       }
     },
   },
-  {
-    meta: { id: 'UNIT-001', severity: 'warning' },
-    scope: 'form',
-    check(form, report) {
-      if (form.unit && isBlank(form.unit.text)) report(form, form.unit.cell);
-    },
-  },
+  emptyFieldRule('UNIT-001', 'warning', (f) => f.unit),
   {
     meta: { id: 'UNIT-002', severity: 'warning' },
     scope: 'workbook',
