@@ -31,6 +31,18 @@ test('a clean form round-trips through .xlsx with merges resolved: no error or w
   expect(problems(grids)).toEqual([]);
 });
 
+test('exceljs repeats a merged value in every cell; the grid keeps it only in the top-left cell', async () => {
+  const { grids } = await roundTrip((wb) => {
+    const ws = wb.addWorksheet('合并');
+    ws.getCell('B2').value = '甲';
+    ws.mergeCells('B2:D3');
+    expect(ws.getCell('C3').value).toBe('甲');
+  });
+  const [g] = grids;
+  expect(g.cells.flat().filter(Boolean).map((c) => c!.text)).toEqual(['甲']);
+  expect(g.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 3 }]);
+});
+
 test('a form starting anywhere, without a title row, reports at its own cells', async () => {
   const f = clone(cleanForm());
   f.indicators[0].value = '≥120';

@@ -38,6 +38,16 @@ const gridArb: fc.Arbitrary<Grid> = fc
   })
   .map((g) => ({ sheet: 'S', ...g }));
 
+// The engine keeps other rules' findings when one rule throws, and logs it: a logged rule error fails these tests.
+let ruleErrors: jest.SpyInstance;
+beforeEach(() => {
+  ruleErrors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  expect(ruleErrors).not.toHaveBeenCalled();
+  ruleErrors.mockRestore();
+});
+
 test('random grids never make the reader or the rules throw', () => {
   fc.assert(
     fc.property(fc.array(gridArb, { minLength: 1, maxLength: 3 }), (grids) => {
