@@ -44,9 +44,9 @@ export function readSheet(grid: Grid, workbook = ''): SheetResult {
     if (parts.length < 2 || !parts.some((k) => IDENTIFYING.has(k))) return;
     // 部门(单位)整体支出绩效目标表 is another form, with its own layout and rules.
     if (d.labels.some((l) => l.kind === 'title' && normLabel(l.text).includes('整体'))) return;
-    const top = Math.min(...d.labels.map((l) => l.row));
-    const nextTop = drafts.slice(i + 1).map((n) => Math.min(...n.labels.map((l) => l.row)))[0];
-    const bottom = nextTop === undefined ? view.bottom : nextTop - 1;
+    // Labels arrive in reading order, so a draft's first label is its top row; the next draft bounds this one.
+    const top = d.labels[0].row;
+    const bottom = i + 1 < drafts.length ? drafts[i + 1].labels[0].row - 1 : view.bottom;
     forms.push(buildForm(view, d, top, bottom, grid.sheet, workbook, forms.length));
   });
   return { name: grid.sheet, status: forms.length ? 'checked' : 'skipped', forms };
