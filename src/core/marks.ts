@@ -1,0 +1,55 @@
+/**
+ * What the add-in paints on the workbook, decided here so every front end marks
+ * cells alike: one mark per cell, coloured by its worst finding, with every
+ * finding's explanation in the text shown at the cell.
+ */
+import { compareA1 } from './grid';
+import type { Finding, Locale, Severity } from './rules/types';
+
+export interface CellMark {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  /** The explanation shown at the cell (a note, or the fallback). */
+  text: string;
+  ruleIds: string[];
+}
+
+/**
+ * Fills by severity. Light tints keep black text readable in both themes; they
+ * differ in lightness as well as hue, and the text at the cell names the
+ * severity, so the mark never rests on colour alone.
+ */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: '#F4B6B6',
+  warning: '#FFE08A',
+  info: '#CFE2F3',
+};
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const WORD: Record<Locale, Record<Severity, string>> = {
+  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+export function planMarks(findings: Finding[], locale: Locale = 'zh-CN'): CellMark[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = `${f.sheet}\u0000${f.cell}`;
+    const list = byCell.get(k);
+    if (list) list.push(f);
+    else byCell.set(k, [f]);
+  }
+  const marks: CellMark[] = [];
+  for (const list of byCell.values()) {
+    list.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    marks.push({
+      sheet: list[0].sheet,
+      cell: list[0].cell,
+      severity: list[0].severity,
+      text: list.map((f) => `【${WORD[locale][f.severity]}】${f.ruleId} ${f.message}`).join('\n'),
+      ruleIds: list.map((f) => f.ruleId),
+    });
+  }
+  return marks.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : compareA1(a.cell, b.cell)));
+}
