@@ -1,0 +1,49 @@
+/* Builds the task pane page into dist/web (dist/cli and dist/core are the CLI's tsc output). */
+const path = require('path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { version } = require('./package.json');
+
+/** https for the dev server: Office's trusted localhost certificates when they can be installed, else a self-signed one. */
+async function httpsServer() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    console.log('dev server: https with office-addin-dev-certs');
+    return { type: 'https', options };
+  } catch (e) {
+    console.warn(`dev server: office-addin-dev-certs unavailable (${e.message}); using a self-signed certificate`);
+    return 'https';
+  }
+}
+
+module.exports = async (_env, argv) => {
+  const dev = argv.mode !== 'production';
+  return {
+    mode: dev ? 'development' : 'production',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
+    // Never an eval-based devtool: the page's CSP forbids eval.
+    devtool: 'source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { noEmit: false, module: 'esnext' } } },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(version) }),
+      new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml' }] }),
+    ],
+    performance: { hints: false },
+    devServer: dev
+      ? { port: 3000, server: await httpsServer(), headers: { 'Access-Control-Allow-Origin': '*' }, static: false, hot: false, liveReload: true }
+      : undefined,
+  };
+};
