@@ -43,7 +43,16 @@ module.exports = async (_env, argv) => {
     ],
     performance: { hints: false },
     devServer: dev
-      ? { port: 3000, server: await httpsServer(), headers: { 'Access-Control-Allow-Origin': '*' }, static: false, hot: false, liveReload: true }
+      ? {
+          host: 'localhost',
+          port: 3000,
+          server: await httpsServer(),
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          static: false,
+          hot: false,
+          liveReload: true,
+          onListening: () => console.log('\n绩效目标表助手 task pane: https://localhost:3000/taskpane.html (sideload manifest.xml in Excel)\n'),
+        }
       : undefined,
   };
 };

@@ -5,6 +5,7 @@
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 
 /** Characters NFKC leaves alone: ASCII, CJK ideographs and the punctuation forms use. Most cells are only these. */
+// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: all of ASCII is stable
 const NFKC_STABLE = /^[\x00-\x7f\u4e00-\u9fff\u3001\u3002\u2014\u2018\u2019\u201c\u201d\u2264\u2265\u3008-\u3011\u3014\u3015\u00b7]*$/;
 
 function nfkc(s: string): string {

@@ -41,3 +41,10 @@ test('the page allows scripts only from itself and Office.js, and never eval', (
   expect(csp).not.toContain('unsafe-eval');
   expect(csp).toContain("connect-src 'self'");
 });
+
+test('the production bundle (built by npm test) has no eval and carries the version', () => {
+  const js = readFileSync(path.join(ROOT, 'dist/web/taskpane.js'), 'utf8');
+  expect(js).not.toMatch(/\beval\(/);
+  expect(js).toContain(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  expect(readFileSync(path.join(ROOT, 'dist/web/taskpane.html'), 'utf8')).toContain('taskpane.js');
+});
