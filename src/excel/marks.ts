@@ -1,0 +1,159 @@
+/**
+ * Marks on the workbook: a fill by severity and the explanation in the cell's
+ * note. What each marked cell looked like before is kept inside the workbook
+ * (a workbook setting), so Clear restores it exactly, also after the file was
+ * saved, closed and reopened. Reading what is there costs one sync, writing
+ * every mark (and undoing the previous ones) one more, whatever the count.
+ */
+import { SEVERITY_FILL, type CellMark } from '../core/marks';
+
+export const RECORD_KEY = 'goalsheet.marks';
+
+/** One marked cell and what it was before. */
+export interface MarkedCell {
+  sheetId: string;
+  sheet: string;
+  cell: string;
+  /** The fill before marking: a colour, or null for no fill. */
+  fill: string | null;
+  /** The note the cell had before, or null for none. */
+  note: string | null;
+}
+
+export interface MarkRecord {
+  version: 1;
+  cells: MarkedCell[];
+}
+
+const key = (sheetId: string, cell: string) => `${sheetId}!${cell}`;
+
+/** Queue reading the previous marks; the function gives them after the next sync. */
+export function queueRecord(context: Excel.RequestContext): () => MarkRecord | undefined {
+  const setting = context.workbook.settings.getItemOrNullObject(RECORD_KEY);
+  setting.load('value');
+  return () => {
+    if (setting.isNullObject) return undefined;
+    const v = setting.value as MarkRecord | string;
+    const record = typeof v === 'string' ? (JSON.parse(v) as MarkRecord) : v;
+    return record && record.version === 1 ? record : undefined;
+  };
+}
+
+export interface Target {
+  sheetId: string;
+  sheet: Excel.Worksheet;
+  name: string;
+}
+
+const separator = '\n———\n';
+
+function noteText(mark: CellMark, original: string | null): string {
+  return original ? `${mark.text}${separator}${original}` : mark.text;
+}
+
+/** Queue putting one cell back as it was. */
+function queueRestore(target: Excel.Worksheet, c: MarkedCell, notes: boolean): void {
+  const range = target.getRange(c.cell);
+  if (c.fill === null) range.format.fill.clear();
+  else range.format.fill.color = c.fill;
+  if (notes) replaceNote(target, c.cell, c.note);
+}
+
+/** Delete whatever note is there (a no-op on a null object) and add `text`; never sets a property on a note that may be gone. */
+function replaceNote(target: Excel.Worksheet, cell: string, text: string | null): void {
+  target.notes.getItemOrNullObject(cell).delete();
+  if (text !== null) target.notes.add(cell, text);
+}
+
+/**
+ * Replace the previous marks with `marks`. Sheets in `sheets` by name; marks on sheets not
+ * listed (protected ones) are not written. Two syncs; on failure the cells touched are put back.
+ */
+export async function writeMarks(
+  context: Excel.RequestContext,
+  marks: CellMark[],
+  previous: MarkRecord | undefined,
+  sheets: Map<string, Target>,
+  notes: boolean,
+  /** Previous marks on sheets that are gone or protected cannot be undone now: they stay in the record. */
+  canRestore: (sheetId: string) => boolean,
+): Promise<MarkRecord> {
+  const sheetOf = (name: string) => sheets.get(name);
+  const old = new Map((previous?.cells ?? []).map((c) => [key(c.sheetId, c.cell), c]));
+
+  // Sync 1: what the cells to mark look like now (unless a previous mark already remembers it).
+  const reads = marks.flatMap((m) => {
+    const t = sheetOf(m.sheet);
+    if (!t || old.has(key(t.sheetId, m.cell))) return [];
+    const props = t.sheet.getRange(m.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+    const note = notes ? t.sheet.notes.getItemOrNullObject(m.cell) : undefined;
+    note?.load('content');
+    return [{ m, t, props, note }];
+  });
+  if (reads.length) await context.sync();
+  const before = new Map<string, MarkedCell>();
+  for (const { m, t, props, note } of reads) {
+    const fill = props.value[0][0].format?.fill;
+    before.set(key(t.sheetId, m.cell), {
+      sheetId: t.sheetId,
+      sheet: t.name,
+      cell: m.cell,
+      fill: !fill || fill.pattern === 'None' ? null : (fill.color ?? null),
+      note: note && !note.isNullObject ? note.content : null,
+    });
+  }
+
+  const record: MarkRecord = {
+    version: 1,
+    cells: marks.flatMap((m) => {
+      const t = sheetOf(m.sheet);
+      if (!t) return [];
+      const k = key(t.sheetId, m.cell);
+      return [{ ...(old.get(k) ?? before.get(k)!), sheet: t.name }];
+    }),
+  };
+  const marked = new Set(record.cells.map((c) => key(c.sheetId, c.cell)));
+  const kept = (previous?.cells ?? []).filter((c) => !marked.has(key(c.sheetId, c.cell)) && !canRestore(c.sheetId));
+  record.cells.push(...kept);
+  const undo = (previous?.cells ?? []).filter((c) => !marked.has(key(c.sheetId, c.cell)) && canRestore(c.sheetId));
+
+  // Sync 2: remember first (a Clear can then undo even a half-applied batch), undo old marks, write new ones.
+  const worksheets = context.workbook.worksheets;
+  context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
+  for (const c of undo) queueRestore(worksheets.getItem(c.sheetId), c, notes);
+  for (const m of marks) {
+    const t = sheetOf(m.sheet);
+    if (!t) continue;
+    const original = record.cells.find((c) => c.sheetId === t.sheetId && c.cell === m.cell)!;
+    t.sheet.getRange(m.cell).format.fill.color = SEVERITY_FILL[m.severity];
+    if (notes) replaceNote(t.sheet, m.cell, noteText(m, original.note));
+  }
+  try {
+    await context.sync();
+  } catch (e) {
+    const fresh = record.cells.filter((c) => !old.has(key(c.sheetId, c.cell)) && canRestore(c.sheetId));
+    await rollback(context, fresh, previous, notes).catch(() => undefined);
+    throw e;
+  }
+  return record;
+}
+
+/** After a failed write: put the newly marked cells back and the previous record in place (best effort). */
+async function rollback(context: Excel.RequestContext, fresh: MarkedCell[], previous: MarkRecord | undefined, notes: boolean): Promise<void> {
+  for (const c of fresh) queueRestore(context.workbook.worksheets.getItem(c.sheetId), c, notes);
+  if (previous) context.workbook.settings.add(RECORD_KEY, JSON.stringify(previous));
+  else context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
+  await context.sync();
+}
+
+/** Clear: restore every marked cell as it was and forget the record. Two syncs. */
+export async function clearMarks(context: Excel.RequestContext, notes: boolean): Promise<number> {
+  const record = queueRecord(context);
+  await context.sync();
+  const previous = record();
+  if (!previous) return 0;
+  for (const c of previous.cells) queueRestore(context.workbook.worksheets.getItem(c.sheetId), c, notes);
+  context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
+  await context.sync();
+  return previous.cells.length;
+}

@@ -1,0 +1,72 @@
+/**
+ * One click: read the workbook, run the engine, mark every finding on its cell.
+ * Four syncs whatever the number of sheets and findings: (1) sheet list and the
+ * previous marks, (2) every sheet's cells, (3) what the cells to mark look like
+ * now, (4) undo the previous marks and write the new ones.
+ */
+import { checkForms, type SheetSummary } from '../core/engine';
+import type { Form } from '../core/form/model';
+import { readSheet } from '../core/form/parse';
+import { planMarks } from '../core/marks';
+import type { Options } from '../core/options';
+import type { Finding } from '../core/rules/types';
+import { queueRecord, writeMarks, type MarkRecord, type Target } from './marks';
+import { queueSheetList, readSheetData } from './read';
+
+export interface HostSupport {
+  /** ExcelApi 1.13: merged areas can be read. */
+  merges: boolean;
+  /** ExcelApi 1.18: explanations go into cell notes. */
+  notes: boolean;
+}
+
+export function hostSupport(isSetSupported: (name: string, version: string) => boolean): HostSupport {
+  return { merges: isSetSupported('ExcelApi', '1.13'), notes: isSetSupported('ExcelApi', '1.18') };
+}
+
+export interface ValidationResult {
+  sheets: SheetSummary[];
+  forms: Form[];
+  findings: Finding[];
+  /** Sheets not read, with the reason [zh, en]. */
+  refused: { sheet: string; reason: [string, string] }[];
+  /** Sheets with findings left unmarked because they are protected. */
+  protectedSheets: string[];
+  record: MarkRecord;
+}
+
+export async function validateWorkbook(
+  context: Excel.RequestContext,
+  scope: 'all' | 'active',
+  options: Options,
+  support: HostSupport,
+): Promise<ValidationResult> {
+  const previous = queueRecord(context);
+  const list = queueSheetList(context);
+  await context.sync();
+  const { all, activeId } = list();
+  const refs = scope === 'all' ? all : all.filter((r) => r.id === activeId);
+  // Protection of every sheet: previous marks on sheets not read now must be undone too.
+  const protections = all.map((r) => ({ r, p: r.sheet.protection.load('protected') }));
+  const reads = await readSheetData(context, refs, support.merges);
+
+  const sheetResults = reads.flatMap((r) => (r.grid ? [readSheet(r.grid, 'workbook')] : []));
+  const forms = sheetResults.flatMap((s) => s.forms);
+  const findings = checkForms(forms, options);
+
+  const writable = new Map<string, Target>();
+  for (const { r, p } of protections) if (!p.protected) writable.set(r.name, { sheetId: r.id, sheet: r.sheet, name: r.name });
+  const protectedSheets = [...new Set(findings.filter((f) => !writable.has(f.sheet)).map((f) => f.sheet))];
+  const marks = planMarks(findings, options.locale ?? 'zh-CN');
+  const existing = new Set(all.map((r) => r.id));
+  const record = await writeMarks(context, marks, previous(), writable, support.notes, (id) => existing.has(id) && [...writable.values()].some((t) => t.sheetId === id));
+
+  return {
+    sheets: sheetResults.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })),
+    forms,
+    findings,
+    refused: reads.flatMap((r) => (r.refused ? [{ sheet: r.name, reason: r.refused }] : [])),
+    protectedSheets,
+    record,
+  };
+}

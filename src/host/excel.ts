@@ -1,0 +1,874 @@
+/**
+ * An in-memory Excel host implementing exactly the Office.js subset the add-in
+ * uses, with Office.js semantics: calls queue work on proxies, `context.sync()`
+ * runs the queue in order (one round trip, counted), properties are unreadable
+ * until loaded and synced (PropertyNotLoaded), a failing action stops the batch
+ * with the actions before it applied, APIs above the host's ExcelApi version fail
+ * with ApiNotFound, and responses over the request-size limit fail with
+ * RequestPayloadSizeLimitExceeded, as on Excel on the web.
+ */
+import * as numfmt from 'numfmt';
+import type { Area } from '../core/grid';
+import { areaA1, parseAddress, qualified } from '../core/address';
+import { addSheet, cellKey, reopen, type HostCell, type HostSheet, type HostWorkbookData } from './model';
+
+export class HostError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    location?: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, ...(location ? { errorLocation: location } : {}) };
+  }
+}
+
+export interface HostOptions {
+  /** Highest ExcelApi minor version supported (18 = ExcelApi 1.18). */
+  apiVersion?: number;
+  /** Response size limit per sync, in bytes (Excel on the web: 5 MB). */
+  payloadLimit?: number;
+}
+
+export interface ChangedEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local' | 'Remote';
+}
+
+type Handler = (e: ChangedEvent) => Promise<unknown> | void;
+
+export class ExcelHost {
+  data: HostWorkbookData;
+  syncCount = 0;
+  /** A cell is being edited: every sync fails, as in Excel. */
+  editing = false;
+  readonly apiVersion: number;
+  readonly payloadLimit: number;
+  private handlers = new Map<string, Set<Handler>>();
+
+  constructor(data: HostWorkbookData, options: HostOptions = {}) {
+    this.data = data;
+    this.apiVersion = options.apiVersion ?? 18;
+    this.payloadLimit = options.payloadLimit ?? 5_000_000;
+  }
+
+  /** Excel.run: a fresh request context for one batch of work. */
+  async run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
+    const context = new RequestContext(this);
+    const result = await batch(context);
+    await context.flush();
+    return result;
+  }
+
+  isSetSupported(name: string, version = '1.1'): boolean {
+    if (name !== 'ExcelApi') return false;
+    const minor = Number(version.split('.')[1] ?? 0);
+    return minor <= this.apiVersion;
+  }
+
+  /** Save, close and reopen: the workbook keeps its data, the session's handlers are gone. */
+  reopen(): void {
+    this.data = reopen(this.data);
+    this.handlers.clear();
+  }
+
+  sheet(name: string): HostSheet | undefined {
+    return this.data.sheets.find((s) => s.name === name);
+  }
+
+  sheetById(id: string): HostSheet | undefined {
+    return this.data.sheets.find((s) => s.id === id);
+  }
+
+  /** A person types into a cell: the value changes and onChanged fires. */
+  async edit(sheetName: string, address: string, value: string | number | null): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const parsed = parseAddress(address);
+    if (!sheet || !parsed) throw new Error(`no cell ${sheetName}!${address}`);
+    edit(sheet, parsed.area.top, parsed.area.left, (cell) => {
+      if (value === null || value === '') delete cell.value;
+      else cell.value = value;
+      delete cell.error;
+    });
+    const event: ChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address: areaA1(parsed.area), changeType: 'RangeEdited', source: 'Local' };
+    await Promise.all([...(this.handlers.get(sheet.id) ?? [])].map((h) => h(event)));
+  }
+
+  on(sheetId: string, handler: Handler): () => void {
+    const set = this.handlers.get(sheetId) ?? new Set();
+    set.add(handler);
+    this.handlers.set(sheetId, set);
+    return () => set.delete(handler);
+  }
+
+  handlerCount(): number {
+    return [...this.handlers.values()].reduce((n, s) => n + s.size, 0);
+  }
+}
+
+type Action = { run: () => void; bytes?: () => number };
+
+export class RequestContext {
+  readonly workbook: Workbook;
+  private queue: Action[] = [];
+
+  constructor(readonly host: ExcelHost) {
+    this.workbook = new Workbook(this);
+  }
+
+  enqueue(run: () => void, bytes?: () => number): void {
+    this.queue.push({ run, bytes });
+  }
+
+  /** Fail the next sync with ApiNotFound when the host lacks the API's requirement set. */
+  requires(minor: number, api: string): void {
+    if (this.host.apiVersion < minor) {
+      this.enqueue(() => {
+        throw new HostError('ApiNotFound', `The API '${api}' (ExcelApi 1.${minor}) is not supported on this host.`, api);
+      });
+    }
+  }
+
+  async sync(): Promise<void> {
+    this.host.syncCount++;
+    const queue = this.queue;
+    this.queue = [];
+    await Promise.resolve(); // a round trip: nothing is applied before the await
+    if (this.host.editing) {
+      throw new HostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Exit editing mode and try again.');
+    }
+    let bytes = 0;
+    for (const action of queue) {
+      action.run();
+      bytes += action.bytes?.() ?? 0;
+      if (bytes > this.host.payloadLimit) {
+        throw new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+      }
+    }
+  }
+
+  /** Excel.run syncs whatever is still queued when the batch returns. */
+  async flush(): Promise<void> {
+    if (this.queue.length) await this.sync();
+  }
+}
+
+export class ClientResult<T> {
+  private loaded = false;
+  private val: T | undefined;
+  get value(): T {
+    if (!this.loaded) throw notLoaded('value', 'ClientResult');
+    return this.val as T;
+  }
+  set(v: T): void {
+    this.val = v;
+    this.loaded = true;
+  }
+}
+
+function notLoaded(prop: string, type: string): HostError {
+  return new HostError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `${type}.${prop}`,
+  );
+}
+
+/** Property names from a load() argument: "a,b", ["a","b"], or {select: "a,b"}. */
+function loadNames(spec: string | string[] | { select?: string | string[] } | undefined, defaults: string[]): string[] {
+  if (spec === undefined) return defaults;
+  const raw = typeof spec === 'string' ? spec : Array.isArray(spec) ? spec.join(',') : loadNames(spec.select, defaults).join(',');
+  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+abstract class ClientObject {
+  protected props = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+  constructor(readonly context: RequestContext) {}
+
+  protected abstract typeName: string;
+  protected abstract scalars: string[];
+  /** The value of a scalar property, read from the model at sync time. */
+  protected abstract fetch(name: string): unknown;
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded('isNullObject', this.typeName);
+    return this.nullState;
+  }
+
+  protected setNull(v: boolean): void {
+    this.nullState = v;
+  }
+
+  protected get<T>(name: string): T {
+    if (!this.props.has(name)) throw notLoaded(name, this.typeName);
+    return this.props.get(name) as T;
+  }
+
+  load(spec?: string | string[] | { select?: string | string[] }): this {
+    const names = loadNames(spec, this.scalars);
+    let size = 0;
+    this.context.enqueue(
+      () => {
+        if (this.nullState === true) return;
+        for (const n of names) {
+          if (!this.scalars.includes(n)) throw new HostError('InvalidArgument', `'${n}' is not a property of ${this.typeName}.`);
+          const v = this.fetch(n);
+          this.props.set(n, v);
+          size += JSON.stringify(v ?? null).length;
+        }
+      },
+      () => size,
+    );
+    return this;
+  }
+}
+
+export class Workbook {
+  readonly worksheets: WorksheetCollection;
+  readonly settings: SettingCollection;
+  constructor(readonly context: RequestContext) {
+    this.worksheets = new WorksheetCollection(context);
+    this.settings = new SettingCollection(context);
+  }
+
+  /** ExcelApi 1.18. */
+  get notes(): NoteCollection {
+    this.context.requires(18, 'Workbook.notes');
+    return new NoteCollection(this.context, undefined);
+  }
+}
+
+export class WorksheetCollection {
+  private loadedItems: Worksheet[] | undefined;
+  constructor(readonly context: RequestContext) {}
+
+  get items(): Worksheet[] {
+    if (!this.loadedItems) throw notLoaded('items', 'WorksheetCollection');
+    return this.loadedItems;
+  }
+
+  /** load("items/name,items/visibility") or load("name"). */
+  load(spec?: string | string[]): this {
+    const names = loadNames(spec, ['name', 'id', 'visibility', 'position']).map((n) => n.replace(/^items\//, ''));
+    this.context.enqueue(() => {
+      this.loadedItems = this.context.host.data.sheets.map((s) => {
+        const ws = new Worksheet(this.context, () => s);
+        ws.resolveNow();
+        ws.fill(names);
+        return ws;
+      });
+    });
+    return this;
+  }
+
+  getItem(name: string): Worksheet {
+    const ws = new Worksheet(this.context, () => this.context.host.data.sheets.find((s) => s.name === name || s.id === name));
+    this.context.enqueue(() => {
+      if (!ws.resolveNow()) throw new HostError('ItemNotFound', `The requested resource doesn't exist: worksheet '${name}'.`);
+    });
+    return ws;
+  }
+
+  getItemOrNullObject(name: string): Worksheet {
+    const ws = new Worksheet(this.context, () => this.context.host.data.sheets.find((s) => s.name === name || s.id === name), true);
+    this.context.enqueue(() => ws.resolveNow());
+    return ws;
+  }
+
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, () => this.context.host.sheetById(this.context.host.data.activeSheet));
+  }
+
+  add(name: string): Worksheet {
+    const ws = new Worksheet(this.context, () => this.context.host.sheet(name));
+    this.context.enqueue(() => {
+      if (this.context.host.sheet(name)) throw new HostError('ItemAlreadyExists', `A worksheet named '${name}' already exists.`);
+      addSheet(this.context.host.data, name);
+    });
+    return ws;
+  }
+}
+
+export class Worksheet extends ClientObject {
+  protected typeName = 'Worksheet';
+  protected scalars = ['name', 'id', 'visibility', 'position'];
+  readonly protection: WorksheetProtection;
+  private target: HostSheet | undefined;
+
+  constructor(
+    context: RequestContext,
+    private readonly find: () => HostSheet | undefined,
+    private readonly orNull = false,
+  ) {
+    super(context);
+    this.protection = new WorksheetProtection(context, () => this.sheetOrThrow());
+  }
+
+  /** Resolve the proxy against the model; a null object when missing (OrNullObject only). */
+  resolveNow(): HostSheet | undefined {
+    this.target = this.find();
+    if (this.orNull) this.setNull(!this.target);
+    return this.target;
+  }
+
+  sheetOrThrow(): HostSheet {
+    const s = this.target ?? this.find();
+    if (!s) throw new HostError('ItemNotFound', 'The requested worksheet does not exist (it may have been deleted).');
+    this.target = s;
+    return s;
+  }
+
+  fill(names: string[]): void {
+    for (const n of names) this.props.set(n, this.fetch(n));
+  }
+
+  protected fetch(name: string): unknown {
+    const s = this.sheetOrThrow();
+    switch (name) {
+      case 'name':
+        return s.name;
+      case 'id':
+        return s.id;
+      case 'visibility':
+        return s.visibility;
+      default:
+        return this.context.host.data.sheets.indexOf(s);
+    }
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.context.enqueue(() => {
+      this.sheetOrThrow().visibility = v;
+    });
+  }
+
+  getRange(address?: string): Range {
+    return new Range(this.context, () => {
+      const s = this.sheetOrThrow();
+      if (!address) return { sheet: s, area: { top: 0, left: 0, bottom: 1048575, right: 16383 } };
+      const p = parseAddress(address);
+      if (!p) throw new HostError('InvalidArgument', `Invalid address '${address}'.`);
+      return { sheet: s, area: p.area };
+    });
+  }
+
+  /** ExcelApi 1.7. */
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
+    this.context.requires(7, 'Worksheet.getRangeByIndexes');
+    return new Range(this.context, () => ({
+      sheet: this.sheetOrThrow(),
+      area: { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 },
+    }));
+  }
+
+  /** ExcelApi 1.4. The range of used cells, or a null object on an empty sheet. */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    this.context.requires(4, 'Worksheet.getUsedRangeOrNullObject');
+    const range = new Range(this.context, () => {
+      const s = this.sheetOrThrow();
+      const area = usedArea(s, valuesOnly);
+      return area ? { sheet: s, area } : undefined;
+    }, true);
+    this.context.enqueue(() => range.resolveNow());
+    return range;
+  }
+
+  /** ExcelApi 1.9. Several cells at once ("A1, C3:D4"). */
+  getRanges(address: string): RangeAreas {
+    this.context.requires(9, 'Worksheet.getRanges');
+    return new RangeAreas(this.context, () => {
+      const s = this.sheetOrThrow();
+      const areas = address.split(',').map((a) => parseAddress(a)?.area);
+      if (areas.some((a) => !a)) throw new HostError('InvalidArgument', `Invalid address '${address}'.`);
+      return { sheet: s, areas: areas as Area[] };
+    });
+  }
+
+  activate(): void {
+    this.context.enqueue(() => {
+      this.context.host.data.activeSheet = this.sheetOrThrow().id;
+    });
+  }
+
+  /** ExcelApi 1.18. */
+  get notes(): NoteCollection {
+    this.context.requires(18, 'Worksheet.notes');
+    return new NoteCollection(this.context, () => this.sheetOrThrow());
+  }
+
+  /** ExcelApi 1.7. */
+  get onChanged(): { add: (h: Handler) => { remove: () => void; context: RequestContext } } {
+    this.context.requires(7, 'Worksheet.onChanged');
+    return {
+      add: (h: Handler) => {
+        let off: () => void = () => undefined;
+        this.context.enqueue(() => {
+          off = this.context.host.on(this.sheetOrThrow().id, h);
+        });
+        const context = this.context;
+        return {
+          context,
+          remove: () => context.enqueue(() => off()),
+        };
+      },
+    };
+  }
+}
+
+export class WorksheetProtection extends ClientObject {
+  protected typeName = 'WorksheetProtection';
+  protected scalars = ['protected'];
+  constructor(context: RequestContext, private readonly sheet: () => HostSheet) {
+    super(context);
+  }
+  protected fetch(): unknown {
+    return this.sheet().protected;
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+function usedArea(s: HostSheet, valuesOnly: boolean): Area | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [k, c] of Object.entries(s.cells)) {
+    const has = c.value !== undefined || c.error !== undefined || (!valuesOnly && (c.fill !== undefined || c.numberFormat !== undefined));
+    if (!has) continue;
+    const [r, col] = k.split(',').map(Number);
+    top = Math.min(top, r);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, col);
+  }
+  return bottom < 0 ? undefined : { top, left, bottom, right };
+}
+
+interface Target {
+  sheet: HostSheet;
+  area: Area;
+}
+
+function render(cell: HostCell | undefined): string {
+  if (!cell) return '';
+  if (cell.error) return cell.error;
+  if (typeof cell.value === 'number') {
+    try {
+      return numfmt.format(cell.numberFormat || 'General', cell.value);
+    } catch {
+      return String(cell.value);
+    }
+  }
+  if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
+  return cell.value ?? '';
+}
+
+function forEachCell<T>(area: Area, fn: (r: number, c: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = area.top; r <= area.bottom; r++) {
+    const row: T[] = [];
+    for (let c = area.left; c <= area.right; c++) row.push(fn(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** Change one cell of the model; a cell left with nothing in it is no cell at all. */
+function edit(sheet: HostSheet, r: number, c: number, fn: (cell: HostCell) => void): void {
+  const k = cellKey(r, c);
+  const cell = sheet.cells[k] ?? {};
+  fn(cell);
+  if (Object.keys(cell).length) sheet.cells[k] = cell;
+  else delete sheet.cells[k];
+}
+
+function assertWritable(sheet: HostSheet): void {
+  if (sheet.protected) throw new HostError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
+}
+
+const FILL_NONE = { color: '#FFFFFF', pattern: 'None' };
+
+export class Range extends ClientObject {
+  protected typeName = 'Range';
+  protected scalars = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'text', 'numberFormat', 'valueTypes', 'cellCount'];
+  readonly format: { fill: RangeFill };
+  private target: Target | undefined;
+
+  constructor(
+    context: RequestContext,
+    private readonly find: () => Target | undefined,
+    private readonly orNull = false,
+  ) {
+    super(context);
+    this.format = { fill: new RangeFill(context, () => [this.resolve()]) };
+  }
+
+  resolveNow(): void {
+    this.target = this.find();
+    if (this.orNull) this.setNull(!this.target);
+  }
+
+  resolve(): Target {
+    const t = this.target ?? this.find();
+    if (!t) throw new HostError('ItemNotFound', 'The requested range does not exist.');
+    this.target = t;
+    return t;
+  }
+
+  protected fetch(name: string): unknown {
+    const { sheet, area } = this.resolve();
+    const cell = (r: number, c: number) => sheet.cells[cellKey(r, c)];
+    switch (name) {
+      case 'address':
+        return qualified(sheet.name, area);
+      case 'rowIndex':
+        return area.top;
+      case 'columnIndex':
+        return area.left;
+      case 'rowCount':
+        return area.bottom - area.top + 1;
+      case 'columnCount':
+        return area.right - area.left + 1;
+      case 'cellCount':
+        return (area.bottom - area.top + 1) * (area.right - area.left + 1);
+      case 'values':
+        return forEachCell(area, (r, c) => {
+          const x = cell(r, c);
+          return x?.error ?? x?.value ?? '';
+        });
+      case 'text':
+        return forEachCell(area, (r, c) => render(cell(r, c)));
+      case 'numberFormat':
+        return forEachCell(area, (r, c) => cell(r, c)?.numberFormat ?? 'General');
+      default:
+        return forEachCell(area, (r, c) => {
+          const x = cell(r, c);
+          if (!x || (x.value === undefined && !x.error)) return 'Empty';
+          if (x.error) return 'Error';
+          return typeof x.value === 'number' ? 'Double' : typeof x.value === 'boolean' ? 'Boolean' : 'String';
+        });
+    }
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(v: unknown[][]) {
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolve();
+      assertWritable(sheet);
+      forEachCell(area, (r, c) =>
+        edit(sheet, r, c, (cell) => {
+          const x = v[r - area.top]?.[c - area.left];
+          delete cell.error;
+          if (x === '' || x === null || x === undefined) delete cell.value;
+          else cell.value = x as string | number | boolean;
+        }),
+      );
+    });
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+
+  getCell(row: number, column: number): Range {
+    return new Range(this.context, () => {
+      const { sheet, area } = this.resolve();
+      return { sheet, area: { top: area.top + row, left: area.left + column, bottom: area.top + row, right: area.left + column } };
+    });
+  }
+
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    this.context.requires(13, 'Range.getMergedAreasOrNullObject');
+    const areas = new RangeAreas(this.context, () => {
+      // On a null range (an empty sheet's used range) the result is a null object too.
+      const t = this.target ?? this.find();
+      if (!t) return undefined;
+      const { sheet, area } = t;
+      const inside = sheet.merges.filter((m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left);
+      if (inside.length > 512) throw new HostError('GeneralException', 'There are more than 512 merged areas in the range.');
+      return inside.length ? { sheet, areas: inside } : undefined;
+    }, true);
+    this.context.enqueue(() => areas.resolveNow());
+    return areas;
+  }
+
+  /** ExcelApi 1.9: {address, format: {fill: {color, pattern}}} per cell. */
+  getCellProperties(options: { address?: boolean; format?: { fill?: { color?: boolean; pattern?: boolean } } }): ClientResult<Record<string, unknown>[][]> {
+    this.context.requires(9, 'Range.getCellProperties');
+    const result = new ClientResult<Record<string, unknown>[][]>();
+    let size = 0;
+    this.context.enqueue(
+      () => {
+        const { sheet, area } = this.resolve();
+        const value = forEachCell(area, (r, c) => {
+          const out: Record<string, unknown> = {};
+          if (options.address) out.address = qualified(sheet.name, { top: r, left: c, bottom: r, right: c });
+          if (options.format?.fill) {
+            const fill = sheet.cells[cellKey(r, c)]?.fill;
+            const f: Record<string, unknown> = {};
+            if (options.format.fill.color) f.color = fill ?? FILL_NONE.color;
+            if (options.format.fill.pattern) f.pattern = fill ? 'Solid' : FILL_NONE.pattern;
+            out.format = { fill: f };
+          }
+          return out;
+        });
+        size = JSON.stringify(value).length;
+        result.set(value);
+      },
+      () => size,
+    );
+    return result;
+  }
+
+  /** ExcelApi 1.9. */
+  setCellProperties(data: { format?: { fill?: { color?: string; pattern?: string } } }[][]): void {
+    this.context.requires(9, 'Range.setCellProperties');
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolve();
+      assertWritable(sheet);
+      forEachCell(area, (r, c) => {
+        const fill = data[r - area.top]?.[c - area.left]?.format?.fill;
+        if (!fill) return;
+        edit(sheet, r, c, (cell) => {
+          if (fill.pattern === 'None') delete cell.fill;
+          else if (fill.color) cell.fill = fill.color.toUpperCase();
+        });
+      });
+    });
+  }
+
+  select(): void {
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolve();
+      this.context.host.data.activeSheet = sheet.id;
+      this.context.host.data.selection = qualified(sheet.name, area);
+    });
+  }
+}
+
+export class RangeAreas extends ClientObject {
+  protected typeName = 'RangeAreas';
+  protected scalars = ['address', 'areaCount'];
+  readonly format: { fill: RangeFill };
+  private target: { sheet: HostSheet; areas: Area[] } | undefined;
+
+  constructor(
+    context: RequestContext,
+    private readonly find: () => { sheet: HostSheet; areas: Area[] } | undefined,
+    private readonly orNull = false,
+  ) {
+    super(context);
+    this.format = { fill: new RangeFill(context, () => this.resolve().areas.map((area) => ({ sheet: this.resolve().sheet, area }))) };
+  }
+
+  resolveNow(): void {
+    this.target = this.find();
+    if (this.orNull) this.setNull(!this.target);
+  }
+
+  private resolve(): { sheet: HostSheet; areas: Area[] } {
+    const t = this.target ?? this.find();
+    if (!t) throw new HostError('ItemNotFound', 'The requested range does not exist.');
+    this.target = t;
+    return t;
+  }
+
+  protected fetch(name: string): unknown {
+    const { sheet, areas } = this.resolve();
+    return name === 'areaCount' ? areas.length : areas.map((a) => qualified(sheet.name, a)).join(',');
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
+}
+
+export class RangeFill extends ClientObject {
+  protected typeName = 'RangeFill';
+  protected scalars = ['color', 'pattern'];
+  constructor(context: RequestContext, private readonly targets: () => Target[]) {
+    super(context);
+  }
+  protected fetch(name: string): unknown {
+    const [{ sheet, area }] = this.targets();
+    const fill = sheet.cells[cellKey(area.top, area.left)]?.fill;
+    return name === 'color' ? fill ?? FILL_NONE.color : fill ? 'Solid' : FILL_NONE.pattern;
+  }
+  get color(): string {
+    return this.get('color');
+  }
+  set color(v: string) {
+    this.context.enqueue(() => this.apply((c) => (c.fill = v.toUpperCase())));
+  }
+  clear(): void {
+    this.context.enqueue(() => this.apply((c) => delete c.fill));
+  }
+  private apply(fn: (c: HostCell) => void): void {
+    for (const { sheet, area } of this.targets()) {
+      assertWritable(sheet);
+      forEachCell(area, (r, c) => edit(sheet, r, c, fn));
+    }
+  }
+}
+
+export class SettingCollection {
+  constructor(readonly context: RequestContext) {}
+
+  /** ExcelApi 1.4. */
+  add(key: string, value: unknown): void {
+    this.context.requires(4, 'SettingCollection.add');
+    this.context.enqueue(() => {
+      this.context.host.data.settings[key] = JSON.parse(JSON.stringify(value));
+    });
+  }
+
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(key: string): Setting {
+    this.context.requires(4, 'SettingCollection.getItemOrNullObject');
+    const s = new Setting(this.context, key);
+    this.context.enqueue(() => s.resolveNow());
+    return s;
+  }
+}
+
+export class Setting extends ClientObject {
+  protected typeName = 'Setting';
+  protected scalars = ['key', 'value'];
+  constructor(context: RequestContext, private readonly key_: string) {
+    super(context);
+  }
+  resolveNow(): void {
+    this.setNull(!(this.key_ in this.context.host.data.settings));
+  }
+  protected fetch(name: string): unknown {
+    const settings = this.context.host.data.settings;
+    if (!(this.key_ in settings)) throw new HostError('ItemNotFound', `Setting '${this.key_}' does not exist.`);
+    return name === 'key' ? this.key_ : JSON.parse(JSON.stringify(settings[this.key_]));
+  }
+  get key(): string {
+    return this.get('key');
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      delete this.context.host.data.settings[this.key_];
+    });
+  }
+}
+
+export class NoteCollection {
+  constructor(
+    readonly context: RequestContext,
+    private readonly sheet: (() => HostSheet) | undefined,
+  ) {}
+
+  private locate(address: string): { sheet: HostSheet; cell: string } {
+    const p = parseAddress(address);
+    const sheet = p?.sheet !== undefined ? this.context.host.sheet(p.sheet) : this.sheet?.();
+    if (!p || !sheet || p.area.top !== p.area.bottom || p.area.left !== p.area.right) {
+      throw new HostError('InvalidCellAddress', `'${address}' is not a single cell address.`);
+    }
+    return { sheet, cell: areaA1(p.area) };
+  }
+
+  add(cellAddress: string, content: string): Note {
+    const note = new Note(this.context, () => this.locate(cellAddress));
+    this.context.enqueue(() => {
+      const { sheet, cell } = this.locate(cellAddress);
+      assertWritable(sheet);
+      if (cell in sheet.notes) throw new HostError('InvalidArgument', `The cell ${cell} already has a note.`);
+      sheet.notes[cell] = String(content);
+    });
+    return note;
+  }
+
+  getItemOrNullObject(key: string): Note {
+    const note = new Note(this.context, () => this.locate(key), true);
+    this.context.enqueue(() => note.resolveNow());
+    return note;
+  }
+}
+
+export class Note extends ClientObject {
+  protected typeName = 'Note';
+  protected scalars = ['content'];
+  constructor(
+    context: RequestContext,
+    private readonly where: () => { sheet: HostSheet; cell: string },
+    private readonly orNull = false,
+  ) {
+    super(context);
+  }
+  resolveNow(): void {
+    const { sheet, cell } = this.where();
+    if (this.orNull) this.setNull(!(cell in sheet.notes));
+  }
+  protected fetch(): unknown {
+    const { sheet, cell } = this.where();
+    if (!(cell in sheet.notes)) throw new HostError('ItemNotFound', `No note at ${cell}.`);
+    return sheet.notes[cell];
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  set content(v: string) {
+    this.context.enqueue(() => {
+      const { sheet, cell } = this.where();
+      assertWritable(sheet);
+      if (!(cell in sheet.notes)) throw new HostError('ItemNotFound', `No note at ${cell}.`);
+      sheet.notes[cell] = v;
+    });
+  }
+  delete(): void {
+    this.context.enqueue(() => {
+      const { sheet, cell } = this.where();
+      assertWritable(sheet);
+      delete sheet.notes[cell];
+    });
+  }
+}

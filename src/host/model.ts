@@ -1,0 +1,58 @@
+/**
+ * The in-memory workbook behind the fake Excel host: plain data, serialisable,
+ * so "save, close and reopen" is JSON.stringify → JSON.parse.
+ */
+import type { Area } from '../core/grid';
+
+export type HostValue = string | number | boolean;
+
+export interface HostCell {
+  value?: HostValue;
+  /** Excel error value ('#N/A' …); `value` is then unset. */
+  error?: string;
+  numberFormat?: string;
+  /** Fill colour as Excel reports it ('#RRGGBB'), unset for no fill. */
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface HostSheet {
+  id: string;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+  /** Cells by "row,col" (0-based). */
+  cells: Record<string, HostCell>;
+  merges: Area[];
+  /** Cell notes by A1 address. */
+  notes: Record<string, string>;
+}
+
+export interface HostWorkbookData {
+  sheets: HostSheet[];
+  activeSheet: string;
+  /** Selected range, "Sheet!A1". */
+  selection: string;
+  /** Workbook settings (Excel.SettingCollection), values as JSON. */
+  settings: Record<string, unknown>;
+  nextSheetId: number;
+}
+
+export const cellKey = (row: number, col: number) => `${row},${col}`;
+
+export function emptyWorkbook(): HostWorkbookData {
+  return { sheets: [], activeSheet: '', selection: '', settings: {}, nextSheetId: 1 };
+}
+
+export function addSheet(wb: HostWorkbookData, name: string): HostSheet {
+  const sheet: HostSheet = { id: `{sheet-${wb.nextSheetId++}}`, name, visibility: 'Visible', protected: false, cells: {}, merges: [], notes: {} };
+  wb.sheets.push(sheet);
+  if (!wb.activeSheet) wb.activeSheet = sheet.id;
+  return sheet;
+}
+
+/** Save and reopen: everything the workbook keeps, nothing the session held. */
+export function reopen(wb: HostWorkbookData): HostWorkbookData {
+  return JSON.parse(JSON.stringify(wb)) as HostWorkbookData;
+}

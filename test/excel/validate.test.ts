@@ -1,0 +1,163 @@
+/** The Excel adapter against the in-memory host: read, validate, mark, clear — with Office.js semantics and counted syncs. */
+import fc from 'fast-check';
+import { checkWorkbooks } from '../../src/core/engine';
+import { layoutForm } from '../../src/core/layout';
+import { SEVERITY_FILL } from '../../src/core/marks';
+import { clearMarks } from '../../src/excel/marks';
+import { hostSupport, validateWorkbook } from '../../src/excel/validate';
+import { ExcelHost, HostError, type RequestContext } from '../../src/host/excel';
+import { workbookFromSpecs } from '../../src/host/fromSpec';
+import { addSheet, cellKey, reopen, type HostWorkbookData } from '../../src/host/model';
+import { cleanForm, clone, SEED, specToGrid } from '../helpers/forms';
+
+const ctx = (c: RequestContext) => c as unknown as Excel.RequestContext;
+const seedBook = () => workbookFromSpecs(SEED.forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] })));
+
+async function validate(host: ExcelHost, scope: 'all' | 'active' = 'all') {
+  return host.run((c) => validateWorkbook(ctx(c), scope, {}, hostSupport((n, v) => host.isSetSupported(n, v))));
+}
+async function clear(host: ExcelHost) {
+  return host.run((c) => clearMarks(ctx(c), host.isSetSupported('ExcelApi', '1.18')));
+}
+
+test('the seed workbook: the same findings as the engine, marked on their cells with notes, in 4 syncs', async () => {
+  const host = new ExcelHost(seedBook());
+  const result = await validate(host);
+  const engine = checkWorkbooks([{ name: 'workbook', grids: SEED.forms.map((f) => specToGrid(layoutForm(f), f.name)) }]);
+  expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`)).toEqual(engine.results[0].findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`));
+  expect(host.syncCount).toBe(4);
+  const sheet = host.sheet('政务联络经费')!;
+  expect(sheet.cells[cellKey(17, 4)].fill).toBe(SEVERITY_FILL.error); // E18: satisfaction "2"
+  expect(sheet.notes.E18).toContain('SAT-001');
+  expect(host.sheet('专项业务工作经费')!.cells[cellKey(6, 1)]?.fill).toBe(SEVERITY_FILL.info); // B7: PLAN-004
+});
+
+test('syncs are the same for 1, 10 and 100 form sheets', async () => {
+  const counts: number[] = [];
+  for (const n of [1, 10, 100]) {
+    const host = new ExcelHost(workbookFromSpecs(Array.from({ length: n }, (_, i) => ({ name: `表${i + 1}`, specs: [layoutForm(SEED.forms[i % 11])] }))));
+    await validate(host);
+    counts.push(host.syncCount);
+  }
+  expect(counts).toEqual([4, 4, 4]);
+});
+
+test('validation never changes a value; clear restores every cell exactly, also after save and reopen', async () => {
+  const host = new ExcelHost(seedBook());
+  // A cell with its own fill and note among the marked ones.
+  const s = host.sheet('政务联络经费')!;
+  s.cells[cellKey(17, 4)].fill = '#00B050';
+  s.notes.E18 = '原有批注';
+  const before = reopen(host.data);
+  await validate(host);
+  for (const sheet of host.data.sheets) {
+    const orig = before.sheets.find((x) => x.id === sheet.id)!;
+    for (const [k, c] of Object.entries(sheet.cells)) expect(c.value).toEqual(orig.cells[k]?.value);
+  }
+  expect(s.notes.E18).toMatch(/SAT-001[\s\S]*原有批注/);
+  host.reopen();
+  await clear(host);
+  expect(host.data).toEqual(before);
+});
+
+test('a new validation clears the previous marks first', async () => {
+  const host = new ExcelHost(seedBook());
+  const before = reopen(host.data);
+  await validate(host);
+  await host.edit('政务联络经费', 'E18', '≥90%');
+  await validate(host);
+  expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBeUndefined();
+  expect(host.sheet('政务联络经费')!.notes.E18).toBeUndefined();
+  await clear(host);
+  const after = reopen(host.data);
+  after.sheets.find((x) => x.name === '政务联络经费')!.cells[cellKey(17, 4)].value = '2';
+  expect(after).toEqual(before);
+});
+
+test('a protected sheet: findings reported, nothing written there, a clear list of it', async () => {
+  const host = new ExcelHost(seedBook());
+  host.sheet('政务联络经费')!.protected = true;
+  const before = reopen(host.data);
+  const result = await validate(host);
+  expect(result.protectedSheets).toEqual(['政务联络经费']);
+  expect(result.findings.some((f) => f.sheet === '政务联络经费')).toBe(true);
+  expect(host.sheet('政务联络经费')).toEqual(before.sheets.find((x) => x.name === '政务联络经费'));
+  await clear(host);
+  expect({ ...host.data, settings: {} }).toEqual({ ...before, settings: {} });
+});
+
+test('Excel in cell-edit mode: the run fails with its code and the workbook is untouched', async () => {
+  const host = new ExcelHost(seedBook());
+  const before = reopen(host.data);
+  host.editing = true;
+  await expect(validate(host)).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  expect(host.data).toEqual(before);
+});
+
+test('a workbook too large for one request is read in chunks, with the same findings', async () => {
+  const big = new ExcelHost(seedBook(), { payloadLimit: 20_000 });
+  const normal = new ExcelHost(seedBook());
+  const [a, b] = [await validate(big), await validate(normal)];
+  expect(a.findings).toEqual(b.findings);
+  expect(big.syncCount).toBeGreaterThan(4);
+});
+
+test('hosts without ExcelApi 1.13/1.18 are not asked for merges or notes', async () => {
+  const host = new ExcelHost(seedBook(), { apiVersion: 12 });
+  const result = await validate(host);
+  expect(result.findings.length).toBeGreaterThan(0);
+  expect(host.data.sheets.every((s) => Object.keys(s.notes).length === 0)).toBe(true);
+});
+
+test('the host honours Office.js: properties unreadable until loaded and synced', async () => {
+  const host = new ExcelHost(seedBook());
+  await host.run(async (c) => {
+    const sheets = c.workbook.worksheets;
+    expect(() => sheets.items).toThrow(HostError);
+    sheets.load('items/name');
+    expect(() => sheets.items).toThrow(/not available/);
+    await c.sync();
+    expect(sheets.items).toHaveLength(11);
+    const r = sheets.items[0].getRange('A1');
+    r.load('values');
+    await c.sync();
+    expect(() => r.text).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    c.workbook.worksheets.getItem('没有这张表').load('name');
+    await expect(c.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+});
+
+// Random sheets with random fills, number formats, values and merges: validate then clear leaves everything as it was.
+const sheetArb = fc.record({
+  form: fc.boolean(),
+  fills: fc.array(fc.tuple(fc.nat(25), fc.nat(7), fc.constantFrom('#FF0000', '#FFFF00', '#D9E1F2')), { maxLength: 20 }),
+  formats: fc.array(fc.tuple(fc.nat(25), fc.nat(7), fc.constantFrom('0%', '0.00', '@', 'yyyy-mm-dd')), { maxLength: 10 }),
+  values: fc.array(fc.tuple(fc.nat(25), fc.nat(7), fc.oneof(fc.string({ maxLength: 5 }), fc.integer())), { maxLength: 10 }),
+  merges: fc.array(fc.tuple(fc.integer({ min: 26, max: 40 }), fc.nat(5), fc.nat(2), fc.nat(2)), { maxLength: 3 }),
+});
+
+test('property: validate → clear restores every cell, format and merge', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(sheetArb, { minLength: 1, maxLength: 4 }), async (sheets) => {
+      const data: HostWorkbookData = workbookFromSpecs([]);
+      sheets.forEach((s, i) => {
+        const sheet = addSheet(data, `S${i}`);
+        if (s.form) {
+          const spec = layoutForm(clone(cleanForm()));
+          for (const c of spec.cells) if (c.value !== null) sheet.cells[cellKey(c.row, c.col)] = { value: c.value };
+          sheet.merges.push(...spec.merges);
+        }
+        for (const [r, c, v] of s.values) sheet.cells[cellKey(r, c)] = { ...sheet.cells[cellKey(r, c)], value: v };
+        for (const [r, c, f] of s.fills) sheet.cells[cellKey(r, c)] = { ...sheet.cells[cellKey(r, c)], fill: f };
+        for (const [r, c, f] of s.formats) sheet.cells[cellKey(r, c)] = { ...sheet.cells[cellKey(r, c)], numberFormat: f };
+        for (const [r, c, h, w] of s.merges) sheet.merges.push({ top: r, left: c, bottom: r + h, right: c + w });
+      });
+      const host = new ExcelHost(data);
+      const before = reopen(host.data);
+      await validate(host);
+      await clear(host);
+      expect(host.data).toEqual(before);
+    }),
+    { numRuns: 40 },
+  );
+});
