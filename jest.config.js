@@ -5,5 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
   testTimeout: 30000,
+  globals: { __APP_VERSION__: require('./package.json').version },
   reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };

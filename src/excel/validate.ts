@@ -24,6 +24,19 @@ export function hostSupport(isSetSupported: (name: string, version: string) => b
   return { merges: isSetSupported('ExcelApi', '1.13'), notes: isSetSupported('ExcelApi', '1.18') };
 }
 
+export interface Progress {
+  stage?: (stage: 'read' | 'check' | 'mark') => void;
+  /** Asked between steps; true stops the run before anything is written. */
+  cancelled?: () => boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
 export interface ValidationResult {
   sheets: SheetSummary[];
   forms: Form[];
@@ -37,19 +50,25 @@ export interface ValidationResult {
 
 export async function validateWorkbook(
   context: Excel.RequestContext,
-  scope: 'all' | 'active',
+  /** Every sheet, the active one, or one sheet by name (a fix, a live edit). Marks on other sheets are kept. */
+  scope: 'all' | 'active' | { sheet: string },
   options: Options,
   support: HostSupport,
+  progress: Progress = {},
 ): Promise<ValidationResult> {
+  progress.stage?.('read');
   const previous = queueRecord(context);
   const list = queueSheetList(context);
   await context.sync();
   const { all, activeId } = list();
-  const refs = scope === 'all' ? all : all.filter((r) => r.id === activeId);
+  const refs = scope === 'all' ? all : all.filter((r) => (scope === 'active' ? r.id === activeId : r.name === scope.sheet));
+  const validated = new Set(refs.map((r) => r.id));
   // Protection of every sheet: previous marks on sheets not read now must be undone too.
   const protections = all.map((r) => ({ r, p: r.sheet.protection.load('protected') }));
   const reads = await readSheetData(context, refs, support.merges);
 
+  progress.stage?.('check');
+  if (progress.cancelled?.()) throw new CancelledError();
   const sheetResults = reads.flatMap((r) => (r.grid ? [readSheet(r.grid, 'workbook')] : []));
   const forms = sheetResults.flatMap((s) => s.forms);
   const findings = checkForms(forms, options);
@@ -58,8 +77,11 @@ export async function validateWorkbook(
   for (const { r, p } of protections) if (!p.protected) writable.set(r.name, { sheetId: r.id, sheet: r.sheet, name: r.name });
   const protectedSheets = [...new Set(findings.filter((f) => !writable.has(f.sheet)).map((f) => f.sheet))];
   const marks = planMarks(findings, options.locale ?? 'zh-CN');
-  const existing = new Set(all.map((r) => r.id));
-  const record = await writeMarks(context, marks, previous(), writable, support.notes, (id) => existing.has(id) && [...writable.values()].some((t) => t.sheetId === id));
+  // The last point to stop: after this the marks are written in one go.
+  if (progress.cancelled?.()) throw new CancelledError();
+  progress.stage?.('mark');
+  const writableIds = new Set([...writable.values()].map((t) => t.sheetId));
+  const record = await writeMarks(context, marks, previous(), writable, support.notes, (id) => validated.has(id) && writableIds.has(id));
 
   return {
     sheets: sheetResults.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })),

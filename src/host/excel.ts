@@ -65,6 +65,13 @@ export class ExcelHost {
     return result;
   }
 
+  /** Excel.run(context, batch): another batch on a context kept from an earlier run. */
+  async runIn<T>(context: RequestContext, batch: (context: RequestContext) => Promise<T>): Promise<T> {
+    const result = await batch(context);
+    await context.flush();
+    return result;
+  }
+
   isSetSupported(name: string, version = '1.1'): boolean {
     if (name !== 'ExcelApi') return false;
     const minor = Number(version.split('.')[1] ?? 0);

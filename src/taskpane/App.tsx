@@ -1,5 +1,14 @@
-import { Body1, Caption1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import {
+  Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle1, Switch, Tab, TabList, Text, tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Severity } from '../core/rules/types';
+import type { ExcelEnv } from './env';
+import { FindingList } from './FindingList';
+import { SettingsPanel } from './SettingsPanel';
 import { STRINGS, type UiLocale } from './strings';
+import { useSettings } from './useSettings';
+import { useValidation } from './useValidation';
 
 const useStyles = makeStyles({
   root: {
@@ -12,18 +21,78 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
   },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  progress: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
 });
 
-/** Until the validation pane lands the page says only what the add-in is and will do: nothing here pretends to work. */
-export function App({ locale }: { locale: UiLocale }) {
+export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
   const s = STRINGS[locale];
   const styles = useStyles();
+  const [tab, setTab] = useState<'findings' | 'settings'>('findings');
+  const settings = useSettings(env);
+  const v = useValidation(env, settings.options, locale);
+  const { state } = v;
+  const busy = state.stage !== undefined;
+  const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
+  for (const f of state.findings) counts[f.severity]++;
+  const forms = state.sheets.reduce((n, x) => n + x.forms, 0);
+  const skipped = state.sheets.filter((x) => x.status === 'skipped').map((x) => x.name);
+  const lang = locale === 'en' ? 1 : 0;
+
   return (
     <main className={styles.root} lang={locale}>
-      <Subtitle1 as="h1">{s.name}</Subtitle1>
-      <Caption1>{s.version(__APP_VERSION__)}</Caption1>
-      <Body1>{s.comingSoon}</Body1>
-      <Body1>{s.cliNow}</Body1>
+      <header>
+        <Subtitle1 as="h1">{s.name}</Subtitle1>
+        <Caption1 block>{s.version(__APP_VERSION__)}</Caption1>
+      </header>
+      <div className={styles.actions} role="toolbar" aria-label={s.name}>
+        <Button appearance="primary" disabled={busy} onClick={() => void v.validate('all')}>{s.validateBook}</Button>
+        <Button disabled={busy} onClick={() => void v.validate('active')}>{s.validateSheet}</Button>
+        <Button disabled={busy} onClick={() => void v.clear()}>{s.clear}</Button>
+      </div>
+      <Switch label={s.live} checked={state.live} disabled={busy || !state.validated} title={s.liveHint} onChange={(_, d) => void v.setLive(d.checked)} />
+      {busy && (
+        <div className={styles.progress} role="status">
+          <Spinner size="tiny" label={s.stage[state.stage!]} />
+          {(state.stage === 'read' || state.stage === 'check') && <Button size="small" onClick={v.cancel}>{s.cancel}</Button>}
+        </div>
+      )}
+      {state.error && (
+        <MessageBar intent="error" role="alert"><MessageBarBody>{state.error}</MessageBarBody></MessageBar>
+      )}
+      {settings.error && (
+        <MessageBar intent="error" role="alert"><MessageBarBody>{settings.error[lang]}</MessageBarBody></MessageBar>
+      )}
+      {state.notice && (
+        <MessageBar intent="info" role="status"><MessageBarBody>{state.notice}</MessageBarBody></MessageBar>
+      )}
+      {!v.notesSupported && state.validated && <Caption1>{s.noNotes}</Caption1>}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'findings' | 'settings')}>
+        <Tab value="findings">{s.tabs.findings}</Tab>
+        <Tab value="settings">{s.tabs.settings}</Tab>
+      </TabList>
+      {tab === 'findings' ? (
+        <section aria-label={s.tabs.findings}>
+          {!state.validated ? (
+            <Body1>{s.notValidated}</Body1>
+          ) : (
+            <>
+              <Text as="p" role="status" aria-live="polite" data-testid="summary">{s.summary(forms, s.counts(counts))}</Text>
+              {skipped.length > 0 && <Caption1 block>{s.skipped(skipped.join('、'))}</Caption1>}
+              {state.protectedSheets.length > 0 && (
+                <MessageBar intent="warning"><MessageBarBody>{s.protectedSheets(state.protectedSheets.join('、'))}</MessageBarBody></MessageBar>
+              )}
+              {state.findings.length === 0 ? (
+                <Body1>{s.noFindings}</Body1>
+              ) : (
+                <FindingList findings={state.findings} locale={locale} busy={busy} onSelect={(f) => void v.goTo(f)} onFix={(fs) => void v.fix(fs)} />
+              )}
+            </>
+          )}
+        </section>
+      ) : (
+        <SettingsPanel options={settings.options} locale={locale} onRule={(id, x) => void settings.setRule(id, x)} onSatisfactionMin={(n) => void settings.setSatisfactionMin(n)} onReset={() => void settings.reset()} />
+      )}
     </main>
   );
 }

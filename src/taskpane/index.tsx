@@ -1,21 +1,24 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { officeEnv } from './env';
 import { uiLocale } from './strings';
 
-function render(language: string | undefined, dark: boolean): void {
-  const locale = uiLocale(language);
-  document.documentElement.lang = locale;
-  createRoot(document.getElementById('root')!).render(
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <App locale={locale} />
-    </FluentProvider>,
-  );
+/** Office's theme is dark when its body background is dark. */
+function isDark(): boolean {
+  const bg = Office.context?.officeTheme?.bodyBackgroundColor;
+  if (!bg || !/^#?[0-9a-f]{6}$/i.test(bg)) return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  const n = parseInt(bg.replace('#', ''), 16);
+  const luminance = (0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255)) / 255;
+  return luminance < 0.5;
 }
 
-// Inside Office wait for Office.js; opened in a plain browser the page renders at once.
-if (typeof Office !== 'undefined') {
-  Office.onReady(() => render(Office.context?.displayLanguage, Boolean(Office.context?.officeTheme?.isDarkTheme)));
-} else {
-  render(navigator.language, window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
-}
+Office.onReady(() => {
+  const locale = uiLocale(Office.context?.displayLanguage ?? navigator.language);
+  document.documentElement.lang = locale;
+  createRoot(document.getElementById('root')!).render(
+    <FluentProvider theme={isDark() ? webDarkTheme : webLightTheme}>
+      <App env={officeEnv()} locale={locale} />
+    </FluentProvider>,
+  );
+});

@@ -161,3 +161,19 @@ test('property: validate → clear restores every cell, format and merge', async
     { numRuns: 40 },
   );
 });
+
+test('validating one sheet keeps the marks on the others', async () => {
+  const host = new ExcelHost(seedBook());
+  const before = reopen(host.data);
+  await validate(host);
+  const marksElsewhere = host.sheet('市长热线经费')!.notes;
+  await host.edit('政务联络经费', 'E18', '≥90%');
+  const result = await host.run((c) => validateWorkbook(ctx(c), { sheet: '政务联络经费' }, {}, hostSupport((n, v) => host.isSetSupported(n, v))));
+  expect(result.findings.every((f) => f.sheet === '政务联络经费')).toBe(true);
+  expect(host.sheet('市长热线经费')!.notes).toEqual(marksElsewhere);
+  expect(host.sheet('政务联络经费')!.notes.E18).toBeUndefined();
+  await clear(host);
+  const after = reopen(host.data);
+  after.sheets.find((x) => x.name === '政务联络经费')!.cells[cellKey(17, 4)].value = '2';
+  expect(after).toEqual(before);
+});

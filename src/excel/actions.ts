@@ -1,0 +1,59 @@
+/** Small workbook actions behind the pane's buttons: go to a cell, apply fixes, keep the rule settings in the workbook. */
+import type { Options } from '../core/options';
+import type { Finding } from '../core/rules/types';
+
+export const OPTIONS_KEY = 'goalsheet.options';
+
+/** Activate the finding's sheet and select its cell. One sync. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(cell).select();
+  await context.sync();
+}
+
+/** Write each finding's fix into its cell (one sync for all of them). Values only: formats and marks are left to re-validation. */
+export async function applyFixes(context: Excel.RequestContext, findings: Finding[]): Promise<number> {
+  const fixable = findings.filter((f) => f.fix);
+  for (const f of fixable) context.workbook.worksheets.getItem(f.sheet).getRange(f.fix!.cell).values = [[f.fix!.newValue]];
+  if (fixable.length) await context.sync();
+  return fixable.length;
+}
+
+export async function loadOptions(context: Excel.RequestContext): Promise<Options | undefined> {
+  const s = context.workbook.settings.getItemOrNullObject(OPTIONS_KEY);
+  s.load('value');
+  await context.sync();
+  if (s.isNullObject) return undefined;
+  const v = s.value;
+  return (typeof v === 'string' ? JSON.parse(v) : v) as Options;
+}
+
+/** Saved in the workbook, so everyone who opens the file checks with the same rules. */
+export async function saveOptions(context: Excel.RequestContext, options: Options | undefined): Promise<void> {
+  if (options) context.workbook.settings.add(OPTIONS_KEY, JSON.stringify(options));
+  else context.workbook.settings.getItemOrNullObject(OPTIONS_KEY).delete();
+  await context.sync();
+}
+
+/** Excel's errors, as a person can act on them. */
+export function explainError(e: unknown): [string, string] {
+  const code = (e as { code?: string })?.code;
+  switch (code) {
+    case 'AccessDenied':
+      return ['工作表受保护，无法写入。请撤销工作表保护后重试。', 'The sheet is protected and cannot be written. Unprotect it and try again.'];
+    case 'ItemNotFound':
+      return ['要处理的工作表或单元格已不存在（可能已被删除或改名）。请重新校验。', 'The sheet or cell no longer exists (deleted or renamed?). Validate again.'];
+    case 'InvalidOperationInCellEditMode':
+      return ['Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。', 'Excel is editing a cell. Press Enter or Esc to finish, then try again.'];
+    case 'RequestPayloadSizeLimitExceeded':
+      return ['工作簿过大，一次读取超出 Excel 的限制。请删除多余的行列后重试。', 'The workbook is too large to read at once. Delete unused rows and columns and try again.'];
+    case 'ApiNotFound':
+      return ['此版本的 Excel 不支持所需功能，请更新 Excel。', 'This version of Excel lacks a required feature; please update Excel.'];
+    default:
+      return [
+        `Excel 报告了一个错误${code ? `（${code}）` : ''}。请重试。`,
+        `Excel reported an error${code ? ` (${code})` : ''}. Please try again.`,
+      ];
+  }
+}

@@ -1,0 +1,44 @@
+/** What the pane needs from Excel: Office.js in Excel, the in-memory host in tests and the preview. */
+export interface ExcelEnv {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+  /** Call `onChange(sheetName)` when a person edits one of `sheets`; returns a function that stops watching. */
+  watch(sheets: string[], onChange: (sheet: string) => void): Promise<() => Promise<void>>;
+}
+
+interface Runner {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run(context, batch): a batch on an earlier context (event handlers are removed there). */
+  runIn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+export function createEnv(r: Runner): ExcelEnv {
+  return {
+    run: (batch) => r.run(batch),
+    isSetSupported: (name, version) => r.isSetSupported(name, version),
+    async watch(sheets, onChange) {
+      if (!r.isSetSupported('ExcelApi', '1.7') || !sheets.length) return async () => undefined;
+      const handlers = await r.run(async (context) => {
+        const added = sheets.map((name) => context.workbook.worksheets.getItem(name).onChanged.add(async () => onChange(name)));
+        await context.sync();
+        return added;
+      });
+      return async () => {
+        await r.runIn(handlers[0].context as Excel.RequestContext, async (context) => {
+          handlers.forEach((h) => h.remove());
+          await context.sync();
+        });
+      };
+    },
+  };
+}
+
+/** Office.js in a real Excel. */
+export function officeEnv(): ExcelEnv {
+  return createEnv({
+    run: (batch) => Excel.run(batch),
+    runIn: (context, batch) => Excel.run(context, batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  });
+}

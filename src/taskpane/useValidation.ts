@@ -1,0 +1,146 @@
+/** The pane's validation state: run, cancel, clear, fix, go to a cell, live mode. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SheetSummary } from '../core/engine';
+import type { Options } from '../core/options';
+import type { Finding } from '../core/rules/types';
+import { applyFixes, explainError, selectCell } from '../excel/actions';
+import { clearMarks } from '../excel/marks';
+import { CancelledError, hostSupport, validateWorkbook, type ValidationResult } from '../excel/validate';
+import type { ExcelEnv } from './env';
+import { STRINGS, type UiLocale } from './strings';
+
+export type Stage = 'read' | 'check' | 'mark' | 'fix' | 'clear';
+type Scope = 'all' | 'active' | { sheet: string };
+
+export interface ValidationState {
+  findings: Finding[];
+  sheets: SheetSummary[];
+  validated: boolean;
+  stage?: Stage;
+  error?: string;
+  notice?: string;
+  protectedSheets: string[];
+  live: boolean;
+}
+
+const LIVE_DELAY_MS = 800;
+
+export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale) {
+  const s = STRINGS[locale];
+  const [state, setState] = useState<ValidationState>({ findings: [], sheets: [], validated: false, protectedSheets: [], live: false });
+  const cancelRequested = useRef(false);
+  const stopWatching = useRef<(() => Promise<void>) | undefined>(undefined);
+  const pending = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const support = hostSupport((n, v) => env.isSetSupported(n, v));
+  const lang = locale === 'en' ? 1 : 0;
+  // The latest options, read when a run starts (settings change between runs).
+  const opts = useRef<Options>(options);
+  opts.current = { ...options, locale: locale === 'en' ? 'en' : 'zh-CN' };
+
+  const fail = useCallback((e: unknown) => {
+    if (e instanceof CancelledError) setState((st) => ({ ...st, stage: undefined, notice: s.cancelled }));
+    else setState((st) => ({ ...st, stage: undefined, error: explainError(e)[lang] }));
+  }, [s, lang]);
+
+  /** Merge a run's result: a partial run (one sheet) replaces only that sheet's findings. */
+  const merge = (scope: Scope, result: ValidationResult) =>
+    setState((st) => {
+      const names = new Set(result.sheets.map((x) => x.name));
+      const keep = scope === 'all' ? [] : st.findings.filter((f) => !names.has(f.sheet));
+      const keepSheets = scope === 'all' ? [] : st.sheets.filter((x) => !names.has(x.name));
+      return {
+        ...st,
+        stage: undefined,
+        validated: true,
+        findings: [...keep, ...result.findings],
+        sheets: [...keepSheets, ...result.sheets],
+        protectedSheets: result.protectedSheets,
+      };
+    });
+
+  const validate = useCallback(
+    async (scope: Scope) => {
+      cancelRequested.current = false;
+      setState((st) => ({ ...st, stage: 'read', error: undefined, notice: undefined }));
+      try {
+        const result = await env.run((c) =>
+          validateWorkbook(c, scope, opts.current, support, {
+            stage: (stage) => setState((st) => ({ ...st, stage })),
+            cancelled: () => cancelRequested.current,
+          }),
+        );
+        merge(scope, result);
+        return result;
+      } catch (e) {
+        fail(e);
+        return undefined;
+      }
+    },
+    [env, locale],
+  );
+
+  const cancel = useCallback(() => {
+    cancelRequested.current = true;
+  }, []);
+
+  const clear = useCallback(async () => {
+    setState((st) => ({ ...st, stage: 'clear', error: undefined, notice: undefined }));
+    try {
+      const n = await env.run((c) => clearMarks(c, support.notes));
+      setState((st) => ({ ...st, stage: undefined, findings: [], sheets: [], validated: false, protectedSheets: [], notice: s.cleared(n) }));
+    } catch (e) {
+      fail(e);
+    }
+  }, [env, support.notes, s, fail]);
+
+  const goTo = useCallback(
+    async (f: Finding) => {
+      try {
+        await env.run((c) => selectCell(c, f.sheet, f.cell));
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [env, fail],
+  );
+
+  /** Write the fixes, then re-check the sheets they touched. */
+  const fix = useCallback(
+    async (fs: Finding[]) => {
+      setState((st) => ({ ...st, stage: 'fix', error: undefined, notice: undefined }));
+      try {
+        await env.run((c) => applyFixes(c, fs));
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      const sheets = [...new Set(fs.map((f) => f.sheet))];
+      for (const sheet of sheets) await validate({ sheet });
+    },
+    [env, validate, fail],
+  );
+
+  const setLive = useCallback(
+    async (on: boolean) => {
+      await stopWatching.current?.();
+      stopWatching.current = undefined;
+      if (on) {
+        const names = state.sheets.filter((x) => x.status === 'checked').map((x) => x.name);
+        stopWatching.current = await env.watch(names, (sheet) => {
+          // Debounced per sheet: typing a few cells re-checks once.
+          clearTimeout(pending.current.get(sheet));
+          pending.current.set(sheet, setTimeout(() => void validate({ sheet }), LIVE_DELAY_MS));
+        });
+      }
+      setState((st) => ({ ...st, live: on }));
+    },
+    [env, state.sheets, validate],
+  );
+
+  useEffect(() => () => {
+    pending.current.forEach((t) => clearTimeout(t));
+    void stopWatching.current?.();
+  }, []);
+
+  return { state, validate, cancel, clear, goTo, fix, setLive, notesSupported: support.notes };
+}

@@ -1,0 +1,124 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The task pane as a person uses it, rendered with Testing Library against the in-memory Excel host. */
+import '@testing-library/jest-dom';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { layoutForm } from '../../src/core/layout';
+import { ExcelHost } from '../../src/host/excel';
+import { hostEnv } from '../../src/host/env';
+import { workbookFromSpecs } from '../../src/host/fromSpec';
+import { cellKey, reopen } from '../../src/host/model';
+import { App } from '../../src/taskpane/App';
+import type { UiLocale } from '../../src/taskpane/strings';
+import seed from '../../assets/samples/seed-forms.json';
+import type { FormData } from '../../src/core/layout';
+
+const SEED = seed as { forms: FormData[] };
+
+// jsdom has no ResizeObserver; Fluent's MessageBar only needs it to exist.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+function setup(locale: UiLocale = 'zh-CN') {
+  const host = new ExcelHost(workbookFromSpecs(SEED.forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] }))));
+  const before = reopen(host.data);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App env={hostEnv(host)} locale={locale} />
+    </FluentProvider>,
+  );
+  return { host, before, user: userEvent.setup() };
+}
+
+test('validate the workbook, go to a finding, fix one, clear', async () => {
+  const { host, before, user } = setup();
+  await user.click(screen.getByRole('button', { name: '校验整个工作簿' }));
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 11 张表：错误 10，警告 6，提示 13'));
+  expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBeDefined();
+
+  await user.click(screen.getByRole('button', { name: /定位到 政务联络经费!E18：错误 SAT-001/ }));
+  await waitFor(() => expect(host.data.selection).toBe('政务联络经费!E18'));
+  expect(host.data.activeSheet).toBe(host.sheet('政务联络经费')!.id);
+
+  await user.click(screen.getByRole('button', { name: /修复为“>2万份”（综合业务管理经费!E11）/ }));
+  await waitFor(() => expect(screen.queryByRole('button', { name: /综合业务管理经费!E11：提示 VAL-009/ })).toBeNull());
+  expect(host.sheet('综合业务管理经费')!.cells[cellKey(10, 4)].value).toBe('>2万份');
+  expect(screen.getByTestId('summary')).toHaveTextContent('提示 12');
+
+  await user.click(screen.getByRole('button', { name: '清除标记' }));
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/已清除 \d+ 个单元格上的标记/));
+  const expected = reopen(before);
+  expected.sheets.find((s) => s.name === '综合业务管理经费')!.cells[cellKey(10, 4)].value = '>2万份';
+  // Going to a finding moved the selection; nothing else differs from before validation.
+  expect(host.data).toEqual({ ...expected, activeSheet: host.sheet('政务联络经费')!.id, selection: '政务联络经费!E18' });
+});
+
+test('filter by severity and by rule; fix all of a rule after confirming', async () => {
+  const { host, user } = setup();
+  await user.click(screen.getByRole('button', { name: '校验整个工作簿' }));
+  await screen.findByTestId('summary');
+  await user.click(screen.getByRole('combobox', { name: '按规则筛选' }));
+  await user.click(screen.getByRole('option', { name: 'VAL-009' }));
+  expect(screen.getAllByRole('button', { name: /定位到/ })).toHaveLength(2);
+  await user.click(screen.getByRole('button', { name: '全部修复 VAL-009（2 处）' }));
+  const dialog = await screen.findByRole('dialog');
+  await user.click(within(dialog).getByRole('button', { name: '确定' }));
+  await waitFor(() => expect(host.sheet('联通云视频会议系统服务费')!.cells[cellKey(12, 4)].value).toBe('>7万元'));
+  await waitFor(() => expect(screen.queryAllByRole('button', { name: /VAL-009/ })).toHaveLength(0));
+});
+
+test('settings: a rule switched off is saved in the workbook and applies to the next run', async () => {
+  const { host, user } = setup();
+  await user.click(screen.getByRole('tab', { name: '设置' }));
+  await user.click(screen.getByRole('switch', { name: /启用：PLAN-004/ }));
+  await waitFor(() => expect(host.data.settings['goalsheet.options']).toContain('PLAN-004'));
+  await user.click(screen.getByRole('tab', { name: '问题' }));
+  await user.click(screen.getByRole('button', { name: '校验整个工作簿' }));
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('提示 2'));
+});
+
+test('a protected sheet is reported, its cells untouched', async () => {
+  const { host, before, user } = setup();
+  host.sheet('政务联络经费')!.protected = true;
+  await user.click(screen.getByRole('button', { name: '校验整个工作簿' }));
+  await screen.findByText(/以下工作表受保护.*政务联络经费/);
+  const { cells, notes } = before.sheets.find((s) => s.name === '政务联络经费')!;
+  expect(host.sheet('政务联络经费')).toMatchObject({ cells, notes });
+});
+
+test('Excel busy editing a cell: a clear message, nothing written', async () => {
+  const { host, before, user } = setup();
+  await waitFor(() => expect(host.syncCount).toBe(1)); // the pane has read its settings
+  host.editing = true;
+  await user.click(screen.getByRole('button', { name: '校验整个工作簿' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('Excel 正处于单元格编辑状态');
+  expect(host.data).toEqual(before);
+});
+
+test('live mode re-checks an edited sheet after a pause, without re-reading the others', async () => {
+  const { host, user } = setup();
+  await user.click(screen.getByRole('button', { name: '校验整个工作簿' }));
+  await screen.findByTestId('summary');
+  await user.click(screen.getByRole('switch', { name: '实时校验' }));
+  await waitFor(() => expect(host.handlerCount()).toBe(11));
+  const syncs = host.syncCount;
+  await host.edit('政务联络经费', 'E18', '≥90%');
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('错误 9'), { timeout: 3000 });
+  // Only that sheet is read and re-marked: no more than one validation's syncs, the other sheets' findings kept.
+  expect(host.syncCount - syncs).toBeLessThanOrEqual(4);
+  expect(screen.getByTestId('summary')).toHaveTextContent('共 11 张表');
+  await user.click(screen.getByRole('switch', { name: '实时校验' }));
+  await waitFor(() => expect(host.handlerCount()).toBe(0));
+});
+
+test('English texts when Office speaks English', async () => {
+  const { user } = setup('en');
+  await user.click(screen.getByRole('button', { name: 'Check the workbook' }));
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('11 form(s): 10 error(s), 6 warning(s), 13 info'));
+});
