@@ -4,7 +4,9 @@
  *   core.formsPerSecond  parse + validate of generated forms, in memory
  *   cli.filesPerSecond   `goalsheet check` over .xlsx files
  *   cli.vsBareRead       check time / time to merely load the same files with exceljs
- * Targets (2-core machine): formsPerSecond ≥ 5000, vsBareRead ≤ 1.3.
+ *   excel.syncs          syncs for read + validate + mark of 1, 10, 100 form sheets (in-memory host)
+ *   excel.msPer100Sheets time for that run on 100 sheets in the host
+ * Targets (2-core machine): formsPerSecond ≥ 5000, vsBareRead ≤ 1.3, syncs equal and ≤ 4.
  */
 'use strict';
 const fs = require('fs');
@@ -16,6 +18,9 @@ const { readSheet } = require('../dist/core/form/parse.js');
 const { checkForms } = require('../dist/core/engine.js');
 const { runCli } = require('../dist/cli/main.js');
 const { SAMPLE_FILE } = require('../dist/cli/sample.js');
+const { ExcelHost } = require('../dist/host/excel.js');
+const { workbookFromSpecs } = require('../dist/host/fromSpec.js');
+const { validateWorkbook, hostSupport } = require('../dist/excel/validate.js');
 
 const root = path.resolve(__dirname, '..');
 const json = process.argv.includes('--json');
@@ -90,13 +95,31 @@ async function benchCli() {
   };
 }
 
+async function benchExcel() {
+  const book = (n) => workbookFromSpecs(Array.from({ length: n }, (_, i) => ({ name: `表${i + 1}`, specs: [layoutForm(seed[i % seed.length])] })));
+  const run = async (n) => {
+    const host = new ExcelHost(book(n));
+    const t0 = process.hrtime.bigint();
+    await host.run((c) => validateWorkbook(c, 'all', {}, hostSupport((a, b) => host.isSetSupported(a, b))));
+    return { syncs: host.syncCount, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
+  };
+  const syncs = {};
+  for (const n of [1, 10, 100]) syncs[n] = (await run(n)).syncs;
+  const times = [];
+  for (let i = 0; i < 5; i++) times.push((await run(100)).ms);
+  return { syncs, msPer100Sheets: Math.round(median(times)) };
+}
+
 (async () => {
   const core = benchCore();
   log(`core.formsPerSecond   ${core.formsPerSecond}   (target ≥ 5000)`);
   const cli = await benchCli();
   log(`cli.filesPerSecond    ${cli.filesPerSecond}   (${cli.files} files of ${cli.formsPerFile} forms; bare exceljs load ${cli.bareReadFilesPerSecond}/s)`);
   log(`cli.vsBareRead        ${cli.vsBareRead}   (target ≤ 1.3)`);
-  if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, core, cli }));
+  const excel = await benchExcel();
+  log(`excel.syncs           1 sheet: ${excel.syncs[1]}, 10: ${excel.syncs[10]}, 100: ${excel.syncs[100]}   (target: equal, ≤ 4)`);
+  log(`excel.msPer100Sheets  ${excel.msPer100Sheets}   (read + validate + mark in the in-memory host)`);
+  if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, core, cli, excel }));
 })().catch((e) => {
   console.error(e);
   process.exit(1);
