@@ -22,7 +22,7 @@ module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
   return {
     mode: dev ? 'development' : 'production',
-    entry: { taskpane: './src/taskpane/index.tsx' },
+    entry: { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts', summary: './src/commands/summary.ts' },
     output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
     // Never an eval-based devtool: the page's CSP forbids eval.
     devtool: 'source-map',
@@ -39,6 +39,8 @@ module.exports = async (_env, argv) => {
     plugins: [
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(version) }),
       new HtmlWebpackPlugin({ template: './src/taskpane/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ template: './src/commands/commands.html', filename: 'commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ template: './src/commands/summary.html', filename: 'summary.html', chunks: ['summary'] }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-*.png', to: 'assets/[name][ext]' }, { from: 'manifest.xml' }] }),
     ],
     performance: { hints: false },

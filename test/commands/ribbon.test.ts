@@ -1,0 +1,61 @@
+/**
+ * @jest-environment jsdom
+ */
+/** The ribbon's 一键校验, run against the in-memory host through the Office and Excel globals it uses. */
+import { layoutForm, type FormData } from '../../src/core/layout';
+import { ExcelHost } from '../../src/host/excel';
+import { workbookFromSpecs } from '../../src/host/fromSpec';
+import seed from '../../assets/samples/seed-forms.json';
+
+const SEED = seed as { forms: FormData[] };
+
+function installOffice(host: ExcelHost, dialogs = true) {
+  const commands = new Map<string, (e: { completed: () => void }) => Promise<void>>();
+  const opened: string[] = [];
+  const handlers = new Map<string, () => void>();
+  Object.assign(globalThis, {
+    Excel: { run: (batch: (c: unknown) => Promise<unknown>) => host.run((c) => batch(c)) },
+    Office: {
+      onReady: (cb: () => void) => cb(),
+      actions: { associate: (id: string, fn: (e: { completed: () => void }) => Promise<void>) => commands.set(id, fn) },
+      AsyncResultStatus: { Succeeded: 'succeeded' },
+      EventType: { DialogMessageReceived: 'message', DialogEventReceived: 'event' },
+      context: {
+        displayLanguage: 'zh-CN',
+        requirements: { isSetSupported: (n: string, v: string) => (n === 'DialogApi' ? dialogs : host.isSetSupported(n, v)) },
+        ui: {
+          displayDialogAsync: (url: string, _o: unknown, cb: (r: unknown) => void) => {
+            opened.push(url);
+            cb({ status: 'succeeded', value: { addEventHandler: (t: string, h: () => void) => handlers.set(t, h), close: () => undefined } });
+          },
+        },
+      },
+    },
+  });
+  return { commands, opened, handlers };
+}
+
+test('一键校验 marks the workbook and shows the summary; the command completes when the dialog closes', async () => {
+  const host = new ExcelHost(workbookFromSpecs(SEED.forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] }))));
+  const { commands, opened, handlers } = installOffice(host);
+  jest.isolateModules(() => require('../../src/commands/commands'));
+  const completed = jest.fn();
+  await commands.get('validateWorkbook')!({ completed });
+  expect(Object.keys(host.sheet('政务联络经费')!.notes)).toContain('E18');
+  const url = new URL(opened[0]);
+  expect(Object.fromEntries(url.searchParams)).toMatchObject({ forms: '11', errors: '10', warnings: '6', infos: '13', lang: 'zh' });
+  expect(completed).not.toHaveBeenCalled();
+  handlers.get('message')!();
+  expect(completed).toHaveBeenCalledTimes(1);
+});
+
+test('without dialogs the command still marks and completes', async () => {
+  const host = new ExcelHost(workbookFromSpecs(SEED.forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] }))));
+  const { commands, opened } = installOffice(host, false);
+  jest.isolateModules(() => require('../../src/commands/commands'));
+  const completed = jest.fn();
+  await commands.get('validateWorkbook')!({ completed });
+  expect(opened).toEqual([]);
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(host.data.settings['goalsheet.marks']).toBeDefined();
+});
