@@ -27,19 +27,46 @@ test('the checks catch a broken manifest', async () => {
   ]);
 });
 
-test('Excel task pane, zh-CN first, sourced from the page the build emits', () => {
+test('Excel task pane, zh-CN first, with the ribbon group and both commands', () => {
   expect(manifest).toContain('<Host Name="Workbook"/>');
   expect(manifest).toContain('<DefaultLocale>zh-CN</DefaultLocale>');
   expect(manifest).toContain('https://localhost:3000/taskpane.html');
-  expect(readFileSync(path.join(ROOT, 'src/taskpane/taskpane.html'), 'utf8')).toContain('appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  expect(manifest).toMatch(/DefaultValue="绩效目标"/);
+  expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">/);
+  expect(manifest).toMatch(/<FunctionName>validateWorkbook<\/FunctionName>/);
+  expect(manifest).toContain('<Set Name="ExcelApi" MinVersion="1.13"/>');
 });
 
-test('the page allows scripts only from itself and Office.js, and never eval', () => {
-  const html = readFileSync(path.join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
-  const csp = /Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-  expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
-  expect(csp).not.toContain('unsafe-eval');
-  expect(csp).toContain("connect-src 'self'");
+/** The CSP of a built page. */
+function csp(page: string): string {
+  const html = readFileSync(path.join(ROOT, 'dist/web', page), 'utf8');
+  return /Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+}
+
+test.each(['taskpane.html', 'commands.html', 'summary.html'])('%s allows scripts only from itself and Office.js, never eval, no other network', (page) => {
+  const policy = csp(page);
+  expect(policy).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+  expect(policy).not.toContain('unsafe-eval');
+  expect(policy).toContain("connect-src 'self'");
+  expect(policy).toContain("default-src 'self'");
+});
+
+test('OFFICE_JS=local serves Office.js from the @microsoft/office-js package and drops the CDN from the CSP', async () => {
+  const saved = process.env.OFFICE_JS;
+  process.env.OFFICE_JS = 'local';
+  try {
+    jest.resetModules();
+    const config = await require('../../webpack.config.js')({}, { mode: 'production' });
+    const pages = config.plugins.filter((p: { userOptions?: { templateParameters?: unknown } }) => p.userOptions?.templateParameters);
+    expect(pages).toHaveLength(3);
+    for (const p of pages) expect(p.userOptions.templateParameters).toEqual({ officeJs: 'office-js/office.js', scriptSrc: "'self'" });
+    const copy = config.plugins.find((p: { patterns?: unknown[] }) => p.patterns);
+    expect(copy.patterns).toContainEqual(expect.objectContaining({ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' }));
+    expect(readFileSync(path.join(ROOT, 'node_modules/@microsoft/office-js/dist/office.js'), 'utf8').length).toBeGreaterThan(1000);
+  } finally {
+    if (saved === undefined) delete process.env.OFFICE_JS;
+    else process.env.OFFICE_JS = saved;
+  }
 });
 
 test('the production bundle (built by npm test) has no eval and carries the version', () => {
