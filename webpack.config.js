@@ -27,6 +27,20 @@ const templateParameters = LOCAL_OFFICE_JS
   ? { officeJs: 'office-js/office.js', scriptSrc: "'self'" }
   : { officeJs: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', scriptSrc: "'self' https://appsforoffice.microsoft.com" };
 
+/** The three pages share one template (and so one CSP); only their bodies differ. */
+const PAGES = {
+  taskpane: { head: '', body: '<div id="root"></div>' },
+  commands: { head: '', body: '' },
+  summary: {
+    head: `<style>
+      body { font-family: "Segoe UI", "Microsoft YaHei", sans-serif; margin: 16px; color: #242424; background: #fff; }
+      @media (prefers-color-scheme: dark) { body { color: #fff; background: #292929; } }
+      h1 { font-size: 16px; } button { margin-top: 12px; padding: 6px 16px; }
+    </style>`,
+    body: '<h1 id="title"></h1><p id="text" role="status"></p><button id="close" type="button"></button>',
+  },
+};
+
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
   return {
@@ -47,8 +61,8 @@ module.exports = async (_env, argv) => {
     },
     plugins: [
       new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(version) }),
-      ...['taskpane/taskpane', 'commands/commands', 'commands/summary'].map(
-        (page) => new HtmlWebpackPlugin({ template: `./src/${page}.html`, filename: `${path.basename(page)}.html`, chunks: [path.basename(page)], templateParameters }),
+      ...Object.entries(PAGES).map(
+        ([name, parts]) => new HtmlWebpackPlugin({ template: './src/page.html', filename: `${name}.html`, chunks: [name], templateParameters: { ...templateParameters, ...parts } }),
       ),
       new CopyWebpackPlugin({
         patterns: [
