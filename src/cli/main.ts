@@ -1,6 +1,8 @@
 /**
  * goalsheet — the command line front end.
  *   goalsheet check [files or folders…] [--format text|json] [--config rules.json] [--lang zh-CN|en]
+ *   goalsheet new --template <id> [--unit … --name … --code … --budget …] -o out.xlsx
+ *   goalsheet templates [--format text|json] [--lang zh-CN|en]
  * Exit codes: 0 no errors, 1 errors found, 2 usage error or a file that cannot be read.
  */
 import { promises as fs } from 'fs';
@@ -13,6 +15,8 @@ import type { Locale } from '../core/rules/types';
 import { loadWorkbook } from './loadWorkbook';
 import { toJson, toText, type FileReport } from './report';
 import { SAMPLE_FILE } from './sample';
+import { UsageError, oneOf, parseArgs } from './args';
+import { listTemplates, newSheet } from './newSheet';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -26,18 +30,22 @@ const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标
 
 用法 / usage:
   goalsheet check [文件或文件夹…] [--format text|json] [--config rules.json] [--lang zh-CN|en] [--no-color]
+  goalsheet new --template <模板> [--unit 填报单位] [--name 项目名称] [--code 项目编码] [--budget 预算数(万元)] -o 输出.xlsx [--force]
+  goalsheet templates [--format text|json] [--lang zh-CN|en]
   goalsheet --help | --version
 
   不给路径时检查随附的示例工作簿（11 张公开发布的绩效目标表）。
   文件夹会递归查找其中的 .xlsx / .xlsm 文件。
   退出码：0 无错误；1 发现错误；2 用法错误或有文件无法读取。
+  new 按模板生成一张新的项目表（官方格式、下拉列表、打印设置）；templates 列出可用模板。
+  项目编码只给前20位时自动补全校验位。
 
   With no path, checks the bundled sample workbook (11 published forms).
   Folders are searched recursively for .xlsx / .xlsm files.
   Exit codes: 0 no errors; 1 errors found; 2 usage error or a file could not be read.
+  new writes a new project sheet from a template; templates lists them.
+  A 20-character project code gets its check character completed.
 `;
-
-class UsageError extends Error {}
 
 interface CheckArgs {
   paths: string[];
@@ -48,29 +56,14 @@ interface CheckArgs {
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const out: CheckArgs = { paths: [], format: 'text', colour: true };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format 只能是 text 或 json / --format must be text or json (got "${v}")`);
-      out.format = v;
-    } else if (flag === '--config') out.config = value();
-    else if (flag === '--lang') {
-      const v = value();
-      if (v !== 'zh-CN' && v !== 'en') throw new UsageError(`--lang 只能是 zh-CN 或 en / --lang must be zh-CN or en (got "${v}")`);
-      out.lang = v;
-    } else if (flag === '--no-color') out.colour = false;
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
-    else out.paths.push(a);
-  }
-  return out;
+  const a = parseArgs(args, { values: ['--format', '--config', '--lang'], switches: ['--no-color'] });
+  return {
+    paths: a.positionals,
+    format: oneOf('--format', a.values['--format'], ['text', 'json'] as const) ?? 'text',
+    config: a.values['--config'],
+    lang: oneOf('--lang', a.values['--lang'], ['zh-CN', 'en'] as const),
+    colour: !a.switches.has('--no-color'),
+  };
 }
 
 async function readConfig(file: string): Promise<Options> {
@@ -176,6 +169,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'check') return await check(rest, io);
+    if (command === 'new') return await newSheet(rest, io);
+    if (command === 'templates') return listTemplates(rest, io);
     throw new UsageError(`未知命令 / unknown command: ${command}\n\n${HELP}`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,6 +1,8 @@
-/** The form layout (core/layout) rendered into an exceljs worksheet: values, merges, styles, widths. */
+/** A sheet spec (core/layout, core/templates) rendered into an exceljs worksheet. */
 import type ExcelJS from 'exceljs';
-import type { CellStyle, SheetSpec } from '../core/layout';
+import { toA1, type Area } from '../core/grid';
+import type { SheetSpec, ValidationSpec } from '../core/layout';
+import { STYLES, type StyleDef } from '../core/styles';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -9,29 +11,21 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-const STYLES: Record<CellStyle, { font?: Partial<ExcelJS.Font>; fill?: ExcelJS.Fill; align: Partial<ExcelJS.Alignment>; border: boolean }> = {
-  title: { font: { name: '宋体', size: 16, bold: true }, align: { horizontal: 'center', vertical: 'middle' }, border: false },
-  label: { font: { name: '宋体', size: 11, bold: true }, align: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: true },
-  header: {
-    font: { name: '宋体', size: 11, bold: true },
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
-    align: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    border: true,
-  },
-  text: { font: { name: '宋体', size: 11 }, align: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: true },
-  value: { font: { name: '宋体', size: 11 }, align: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: true },
-};
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+function applyStyle(cell: ExcelJS.Cell, s: StyleDef): void {
+  cell.font = { name: s.font.name, size: s.font.size, bold: s.font.bold };
+  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  cell.alignment = { horizontal: s.horizontal, vertical: 'middle', wrapText: s.wrap };
+  if (s.border) cell.border = THIN;
+}
 
 export function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   for (const c of spec.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     cell.value = c.value;
     if (c.format) cell.numFmt = c.format;
-    const s = STYLES[c.style];
-    if (s.font) cell.font = s.font;
-    if (s.fill) cell.fill = s.fill;
-    cell.alignment = s.align;
-    if (s.border) cell.border = THIN;
+    applyStyle(cell, STYLES[c.style]);
   }
   for (const m of spec.merges) {
     // Borders on every cell of an area so the merged outline prints whole.
@@ -43,4 +37,39 @@ export function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.widths.forEach((w, i) => {
     ws.getColumn(spec.left + i + 1).width = w;
   });
+  for (const [row, height] of Object.entries(spec.heights)) ws.getRow(Number(row) + 1).height = height;
+  for (const v of spec.validations ?? []) writeValidation(ws, v);
+  if (spec.print) {
+    const p = spec.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: rangeA1(p.area),
+      printTitlesRow: `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}`,
+    };
+  }
+}
+
+function rangeA1(a: Area): string {
+  return `${toA1(a.top, a.left)}:${toA1(a.bottom, a.right)}`;
+}
+
+function writeValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {
+  const dv: ExcelJS.DataValidation = v.list
+    ? { type: 'list', allowBlank: true, formulae: [`"${v.list.items.join(',')}"`] }
+    : v.decimal
+      ? v.decimal.max === undefined
+        ? { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [v.decimal.min] }
+        : { type: 'decimal', operator: 'between', allowBlank: true, formulae: [v.decimal.min, v.decimal.max] }
+      : ({ type: 'any', allowBlank: true } as unknown as ExcelJS.DataValidation);
+  if (v.prompt) Object.assign(dv, { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.message });
+  if (v.error && (v.decimal || v.list?.strict)) {
+    Object.assign(dv, { showErrorMessage: true, errorStyle: v.decimal ? 'stop' : 'warning', errorTitle: v.error.title, error: v.error.message });
+  }
+  // exceljs keeps validations per cell; every cell of a merged area carries the rule, as Excel does.
+  for (let r = v.area.top; r <= v.area.bottom; r++) for (let c = v.area.left; c <= v.area.right; c++) ws.getCell(r + 1, c + 1).dataValidation = dv;
 }

@@ -31,3 +31,27 @@ export function checkCharacter(body: string): string | undefined {
 export function isValidCode(code: string): boolean {
   return hasCodeShape(code) && checkCharacter(code.slice(0, 20)) === code[20];
 }
+
+/** What a code typed so far amounts to, for checking as the user types and for completing the check character. */
+export type CodeStatus =
+  | { state: 'empty' }
+  | { state: 'partial'; typed: number }
+  | { state: 'completable'; code: string }
+  | { state: 'valid'; code: string }
+  | { state: 'wrongCheck'; code: string; expected: string }
+  | { state: 'badShape' };
+
+const BODY_PREFIX = /^\d{0,8}$|^\d{8}P\d{0,11}$/;
+
+export function codeStatus(text: string): CodeStatus {
+  const code = normaliseCode(text);
+  if (!code) return { state: 'empty' };
+  if (code.length === 20 && BODY_PREFIX.test(code)) {
+    const check = checkCharacter(code);
+    return check ? { state: 'completable', code: code + check } : { state: 'badShape' };
+  }
+  if (code.length < 20) return BODY_PREFIX.test(code) ? { state: 'partial', typed: code.length } : { state: 'badShape' };
+  if (!hasCodeShape(code)) return { state: 'badShape' };
+  const expected = checkCharacter(code.slice(0, 20)) as string;
+  return expected === code[20] ? { state: 'valid', code } : { state: 'wrongCheck', code, expected };
+}
