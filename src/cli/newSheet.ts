@@ -10,7 +10,7 @@ import type { Locale } from '../core/rules/types';
 import { BUILTIN_TEMPLATES, buildTemplateSheet, findTemplate, type TemplateInputs } from '../core/templates';
 import { UsageError, oneOf, parseArgs } from './args';
 import type { Io } from './main';
-import { sheetName } from './sample';
+import { sheetName } from '../core/sheetName';
 import { writeSpec } from './writeXlsx';
 
 const ids = () => BUILTIN_TEMPLATES.map((t) => t.id).join(', ');

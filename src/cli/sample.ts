@@ -2,17 +2,9 @@
 import ExcelJS from 'exceljs';
 import { layoutForm, type FormData } from '../core/layout';
 import { writeSpec } from './writeXlsx';
+import { sheetName } from '../core/sheetName';
 
 export const SAMPLE_FILE = 'assets/samples/示例-项目支出绩效目标表.xlsx';
-
-/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\, unique. */
-export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 2)}(${i})`;
-  taken.add(name.toLowerCase());
-  return name;
-}
 
 export function buildSampleWorkbook(forms: FormData[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -23,7 +23,7 @@ function applyStyle(cell: ExcelJS.Cell, s: StyleDef): void {
 export function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   for (const c of spec.cells) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    cell.value = c.value;
+    cell.value = c.value === '' ? null : c.value; // an empty string would be a text cell, not a blank one
     if (c.format) cell.numFmt = c.format;
     applyStyle(cell, STYLES[c.style]);
   }

@@ -11,19 +11,10 @@ import * as numfmt from 'numfmt';
 import type { Area } from '../core/grid';
 import { areaA1, parseAddress, qualified } from '../core/address';
 import { addSheet, cellKey, reopen, type HostCell, type HostSheet, type HostWorkbookData } from './model';
+import { ClientObject, ClientResult, HostError, assertWritable, edit, forEachCell, loadNames, notLoaded, type Target } from './base';
+import { DataValidation, PageLayout, RangeFill, RangeFormat, mergeArea } from './format';
 
-export class HostError extends Error {
-  readonly debugInfo: { code: string; message: string; errorLocation?: string };
-  constructor(
-    readonly code: string,
-    message: string,
-    location?: string,
-  ) {
-    super(message);
-    this.name = 'RichApi.Error';
-    this.debugInfo = { code, message, ...(location ? { errorLocation: location } : {}) };
-  }
-}
+export { ClientResult, HostError };
 
 export interface HostOptions {
   /** Highest ExcelApi minor version supported (18 = ExcelApi 1.18). */
@@ -165,77 +156,6 @@ export class RequestContext {
   }
 }
 
-export class ClientResult<T> {
-  private loaded = false;
-  private val: T | undefined;
-  get value(): T {
-    if (!this.loaded) throw notLoaded('value', 'ClientResult');
-    return this.val as T;
-  }
-  set(v: T): void {
-    this.val = v;
-    this.loaded = true;
-  }
-}
-
-function notLoaded(prop: string, type: string): HostError {
-  return new HostError(
-    'PropertyNotLoaded',
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-    `${type}.${prop}`,
-  );
-}
-
-/** Property names from a load() argument: "a,b", ["a","b"], or {select: "a,b"}. */
-function loadNames(spec: string | string[] | { select?: string | string[] } | undefined, defaults: string[]): string[] {
-  if (spec === undefined) return defaults;
-  const raw = typeof spec === 'string' ? spec : Array.isArray(spec) ? spec.join(',') : loadNames(spec.select, defaults).join(',');
-  return raw.split(',').map((s) => s.trim()).filter(Boolean);
-}
-
-abstract class ClientObject {
-  protected props = new Map<string, unknown>();
-  private nullState: boolean | undefined;
-  constructor(readonly context: RequestContext) {}
-
-  protected abstract typeName: string;
-  protected abstract scalars: string[];
-  /** The value of a scalar property, read from the model at sync time. */
-  protected abstract fetch(name: string): unknown;
-
-  get isNullObject(): boolean {
-    if (this.nullState === undefined) throw notLoaded('isNullObject', this.typeName);
-    return this.nullState;
-  }
-
-  protected setNull(v: boolean): void {
-    this.nullState = v;
-  }
-
-  protected get<T>(name: string): T {
-    if (!this.props.has(name)) throw notLoaded(name, this.typeName);
-    return this.props.get(name) as T;
-  }
-
-  load(spec?: string | string[] | { select?: string | string[] }): this {
-    const names = loadNames(spec, this.scalars);
-    let size = 0;
-    this.context.enqueue(
-      () => {
-        if (this.nullState === true) return;
-        for (const n of names) {
-          if (!this.scalars.includes(n)) throw new HostError('InvalidArgument', `'${n}' is not a property of ${this.typeName}.`);
-          const v = this.fetch(n);
-          this.props.set(n, v);
-          size += JSON.stringify(v ?? null).length;
-        }
-      },
-      () => size,
-    );
-    return this;
-  }
-}
-
 export class Workbook {
   readonly worksheets: WorksheetCollection;
   readonly settings: SettingCollection;
@@ -302,7 +222,7 @@ export class WorksheetCollection {
   }
 }
 
-export class Worksheet extends ClientObject {
+export class Worksheet extends ClientObject<RequestContext> {
   protected typeName = 'Worksheet';
   protected scalars = ['name', 'id', 'visibility', 'position'];
   readonly protection: WorksheetProtection;
@@ -412,6 +332,25 @@ export class Worksheet extends ClientObject {
     });
   }
 
+  /** Deleting the only visible sheet fails, as in Excel. */
+  delete(): void {
+    this.context.enqueue(() => {
+      const data = this.context.host.data;
+      const s = this.sheetOrThrow();
+      if (data.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
+        throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
+      data.sheets = data.sheets.filter((x) => x !== s);
+      if (data.activeSheet === s.id) data.activeSheet = data.sheets.find((x) => x.visibility === 'Visible')?.id ?? '';
+      if (data.selection.startsWith(`${s.name}!`) || data.selection.startsWith(`'${s.name.replace(/'/g, "''")}'!`)) data.selection = '';
+    });
+  }
+
+  /** ExcelApi 1.9. */
+  get pageLayout(): PageLayout {
+    return new PageLayout(this.context, () => this.sheetOrThrow());
+  }
+
   /** ExcelApi 1.18. */
   get notes(): NoteCollection {
     this.context.requires(18, 'Worksheet.notes');
@@ -437,7 +376,7 @@ export class Worksheet extends ClientObject {
   }
 }
 
-export class WorksheetProtection extends ClientObject {
+export class WorksheetProtection extends ClientObject<RequestContext> {
   protected typeName = 'WorksheetProtection';
   protected scalars = ['protected'];
   constructor(context: RequestContext, private readonly sheet: () => HostSheet) {
@@ -468,11 +407,6 @@ function usedArea(s: HostSheet, valuesOnly: boolean): Area | undefined {
   return bottom < 0 ? undefined : { top, left, bottom, right };
 }
 
-interface Target {
-  sheet: HostSheet;
-  area: Area;
-}
-
 function render(cell: HostCell | undefined): string {
   if (!cell) return '';
   if (cell.error) return cell.error;
@@ -487,35 +421,12 @@ function render(cell: HostCell | undefined): string {
   return cell.value ?? '';
 }
 
-function forEachCell<T>(area: Area, fn: (r: number, c: number) => T): T[][] {
-  const out: T[][] = [];
-  for (let r = area.top; r <= area.bottom; r++) {
-    const row: T[] = [];
-    for (let c = area.left; c <= area.right; c++) row.push(fn(r, c));
-    out.push(row);
-  }
-  return out;
-}
-
-/** Change one cell of the model; a cell left with nothing in it is no cell at all. */
-function edit(sheet: HostSheet, r: number, c: number, fn: (cell: HostCell) => void): void {
-  const k = cellKey(r, c);
-  const cell = sheet.cells[k] ?? {};
-  fn(cell);
-  if (Object.keys(cell).length) sheet.cells[k] = cell;
-  else delete sheet.cells[k];
-}
-
-function assertWritable(sheet: HostSheet): void {
-  if (sheet.protected) throw new HostError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
-}
-
 const FILL_NONE = { color: '#FFFFFF', pattern: 'None' };
 
-export class Range extends ClientObject {
+export class Range extends ClientObject<RequestContext> {
   protected typeName = 'Range';
   protected scalars = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'text', 'numberFormat', 'valueTypes', 'cellCount'];
-  readonly format: { fill: RangeFill };
+  readonly format: RangeFormat;
   private target: Target | undefined;
 
   constructor(
@@ -524,7 +435,22 @@ export class Range extends ClientObject {
     private readonly orNull = false,
   ) {
     super(context);
-    this.format = { fill: new RangeFill(context, () => [this.resolve()]) };
+    this.format = new RangeFormat(context, () => [this.resolve()]);
+  }
+
+  /** ExcelApi 1.8. */
+  get dataValidation(): DataValidation {
+    return new DataValidation(this.context, () => [this.resolve()]);
+  }
+
+  /** ExcelApi 1.2. */
+  merge(across = false): void {
+    this.context.requires(2, 'Range.merge');
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolve();
+      if (!across) return mergeArea(sheet, area);
+      for (let r = area.top; r <= area.bottom; r++) mergeArea(sheet, { ...area, top: r, bottom: r });
+    });
   }
 
   resolveNow(): void {
@@ -599,8 +525,9 @@ export class Range extends ClientObject {
       forEachCell(area, (r, c) =>
         edit(sheet, r, c, (cell) => {
           const x = v[r - area.top]?.[c - area.left];
+          if (x === null || x === undefined) return; // null leaves the cell as it is, as in Office.js
           delete cell.error;
-          if (x === '' || x === null || x === undefined) delete cell.value;
+          if (x === '') delete cell.value;
           else cell.value = x as string | number | boolean;
         }),
       );
@@ -611,6 +538,17 @@ export class Range extends ClientObject {
   }
   get numberFormat(): string[][] {
     return this.get('numberFormat');
+  }
+  set numberFormat(v: (string | null)[][]) {
+    this.context.enqueue(() => {
+      const { sheet, area } = this.resolve();
+      assertWritable(sheet);
+      forEachCell(area, (r, c) => {
+        const f = v[r - area.top]?.[c - area.left];
+        if (f === null || f === undefined) return;
+        edit(sheet, r, c, (cell) => (f === 'General' ? delete cell.numberFormat : (cell.numberFormat = f)));
+      });
+    });
   }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
@@ -693,7 +631,7 @@ export class Range extends ClientObject {
   }
 }
 
-export class RangeAreas extends ClientObject {
+export class RangeAreas extends ClientObject<RequestContext> {
   protected typeName = 'RangeAreas';
   protected scalars = ['address', 'areaCount'];
   readonly format: { fill: RangeFill };
@@ -733,34 +671,6 @@ export class RangeAreas extends ClientObject {
   }
 }
 
-export class RangeFill extends ClientObject {
-  protected typeName = 'RangeFill';
-  protected scalars = ['color', 'pattern'];
-  constructor(context: RequestContext, private readonly targets: () => Target[]) {
-    super(context);
-  }
-  protected fetch(name: string): unknown {
-    const [{ sheet, area }] = this.targets();
-    const fill = sheet.cells[cellKey(area.top, area.left)]?.fill;
-    return name === 'color' ? fill ?? FILL_NONE.color : fill ? 'Solid' : FILL_NONE.pattern;
-  }
-  get color(): string {
-    return this.get('color');
-  }
-  set color(v: string) {
-    this.context.enqueue(() => this.apply((c) => (c.fill = v.toUpperCase())));
-  }
-  clear(): void {
-    this.context.enqueue(() => this.apply((c) => delete c.fill));
-  }
-  private apply(fn: (c: HostCell) => void): void {
-    for (const { sheet, area } of this.targets()) {
-      assertWritable(sheet);
-      forEachCell(area, (r, c) => edit(sheet, r, c, fn));
-    }
-  }
-}
-
 export class SettingCollection {
   constructor(readonly context: RequestContext) {}
 
@@ -781,7 +691,7 @@ export class SettingCollection {
   }
 }
 
-export class Setting extends ClientObject {
+export class Setting extends ClientObject<RequestContext> {
   protected typeName = 'Setting';
   protected scalars = ['key', 'value'];
   constructor(context: RequestContext, private readonly key_: string) {
@@ -841,7 +751,7 @@ export class NoteCollection {
   }
 }
 
-export class Note extends ClientObject {
+export class Note extends ClientObject<RequestContext> {
   protected typeName = 'Note';
   protected scalars = ['content'];
   constructor(

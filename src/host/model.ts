@@ -15,6 +15,31 @@ export interface HostCell {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  fontName?: string;
+  fontSize?: number;
+  /** Excel.HorizontalAlignment / VerticalAlignment values ('Center', 'Left' …). */
+  hAlign?: string;
+  vAlign?: string;
+  wrap?: boolean;
+  /** Border style per edge of this cell ('Continuous' …), as set through Range.format.borders. */
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>;
+  validation?: HostValidation;
+}
+
+/** Range.dataValidation of one cell: the rule, prompt and error alert objects as Office.js takes them. */
+export interface HostValidation {
+  rule?: Record<string, unknown>;
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert?: boolean; style?: string; title?: string; message?: string };
+}
+
+/** Worksheet.pageLayout as set (ExcelApi 1.9). */
+export interface HostPageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  printTitleRows?: string;
 }
 
 export interface HostSheet {
@@ -27,6 +52,10 @@ export interface HostSheet {
   merges: Area[];
   /** Cell notes by A1 address. */
   notes: Record<string, string>;
+  /** Column widths and row heights in points, where set. */
+  columnWidths?: Record<number, number>;
+  rowHeights?: Record<number, number>;
+  pageLayout?: HostPageLayout;
 }
 
 export interface HostWorkbookData {

@@ -133,7 +133,7 @@ test('numbers typed as numbers are read through their number formats', async () 
   });
   const [form] = readSheet(grids[0]).forms;
   expect(form.total?.text).toBe('1,200,000元');
-  expect(form.fiscal?.text).toBe('120万元');
+  expect(form.fiscal?.text).toBe('120.00万元'); // AMOUNT_FORMAT: money to two decimals
   expect(form.plan?.months.map((m) => m.percent)).toEqual([20, 45, 70, 100]);
   expect(form.indicators[3].parsed).toMatchObject({ kind: 'quantity', num: 95, unit: '%' });
   expect(form.indicators[5].value.text).toBe('2023年12月31日');

@@ -23,6 +23,8 @@ export interface TemplateSheet {
   form: FormData;
 }
 
+const LOOKS_NUMERIC = /^\s*[-+]?(\d[\d,]*(\.\d+)?|\.\d+)\s*%?\s*$|^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/;
+
 type Kind = 'unit' | 'code' | 'name' | 'total' | 'fiscal' | 'use' | 'goal' | 'plan' | 'l3' | 'desc' | 'value' | 'basis';
 
 const LABELS: Record<Kind, Bilingual> = {
@@ -138,8 +140,11 @@ export function buildTemplateSheet(t: Template, inputs: TemplateInputs, options:
     }
     if (v.list || v.decimal || v.prompt) validations.push(v);
   }
-  // Blank cells written with a format but no value still need to exist in the spec for the writers.
-  for (const c of spec.cells) if ((c.field === 'total' || c.field === 'fiscal') && c.value === null) c.format = AMOUNT_FORMAT;
+  for (const c of spec.cells) {
+    if ((c.field === 'total' || c.field === 'fiscal') && c.value === null) c.format = AMOUNT_FORMAT;
+    // Excel turns typed "100%" into the number 1 (and "2023-6-30" into a date): keep such texts as written.
+    if (typeof c.value === 'string' && LOOKS_NUMERIC.test(c.value)) c.format = '@';
+  }
 
   spec.validations = validations;
   const left = spec.left;
