@@ -5,9 +5,11 @@ import { useState } from 'react';
 import type { Severity } from '../core/rules/types';
 import type { ExcelEnv } from './env';
 import { FindingList } from './FindingList';
+import { NewSheetPanel } from './NewSheetPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { STRINGS, type UiLocale } from './strings';
 import { useSettings } from './useSettings';
+import { useTemplates } from './useTemplates';
 import { useValidation } from './useValidation';
 
 const useStyles = makeStyles({
@@ -25,11 +27,14 @@ const useStyles = makeStyles({
   progress: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
 });
 
+type Tab = 'findings' | 'templates' | 'settings';
+
 export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
   const s = STRINGS[locale];
   const styles = useStyles();
-  const [tab, setTab] = useState<'findings' | 'settings'>('findings');
+  const [tab, setTab] = useState<Tab>('findings');
   const settings = useSettings(env);
+  const templates = useTemplates(env, locale);
   const v = useValidation(env, settings.options, locale);
   const { state } = v;
   const busy = state.stage !== undefined;
@@ -67,11 +72,14 @@ export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
         <MessageBar intent="info" role="status"><MessageBarBody>{state.notice}</MessageBarBody></MessageBar>
       )}
       {!v.notesSupported && state.validated && <Caption1>{s.noNotes}</Caption1>}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'findings' | 'settings')}>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tab)}>
         <Tab value="findings">{s.tabs.findings}</Tab>
+        <Tab value="templates">{s.templates.tab}</Tab>
         <Tab value="settings">{s.tabs.settings}</Tab>
       </TabList>
-      {tab === 'findings' ? (
+      {tab === 'templates' ? (
+        <NewSheetPanel templates={templates} locale={locale} />
+      ) : tab === 'findings' ? (
         <section aria-label={s.tabs.findings}>
           {!state.validated ? (
             <Body1>{s.notValidated}</Body1>

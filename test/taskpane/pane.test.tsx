@@ -94,7 +94,7 @@ test('a protected sheet is reported, its cells untouched', async () => {
 
 test('Excel busy editing a cell: a clear message, nothing written', async () => {
   const { host, before, user } = setup();
-  await waitFor(() => expect(host.syncCount).toBe(1)); // the pane has read its settings
+  await waitFor(() => expect(host.syncCount).toBe(2)); // the pane has read its settings and the workbook's templates
   host.editing = true;
   await user.click(screen.getByRole('button', { name: '校验整个工作簿' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('Excel 正处于单元格编辑状态');

@@ -1,0 +1,49 @@
+/** 另存为模板: user templates kept in the workbook's settings, and the active sheet's form read to make one. */
+import type { Form } from '../core/form/model';
+import { readSheet } from '../core/form/parse';
+import { USER_TEMPLATES_KEY, parseUserTemplates, templateFromForm, type Template } from '../core/templates';
+import { queueSheetList, readSheetData } from './read';
+
+export async function loadUserTemplates(context: Excel.RequestContext): Promise<Template[]> {
+  const s = context.workbook.settings.getItemOrNullObject(USER_TEMPLATES_KEY);
+  s.load('value');
+  await context.sync();
+  if (s.isNullObject) return [];
+  try {
+    return parseUserTemplates(typeof s.value === 'string' ? JSON.parse(s.value) : s.value);
+  } catch {
+    return []; // a setting edited by hand into invalid JSON: no user templates rather than no pane
+  }
+}
+
+export async function saveUserTemplates(context: Excel.RequestContext, templates: Template[]): Promise<void> {
+  if (templates.length) context.workbook.settings.add(USER_TEMPLATES_KEY, JSON.stringify(templates));
+  else context.workbook.settings.getItemOrNullObject(USER_TEMPLATES_KEY).delete();
+  await context.sync();
+}
+
+export type ActiveForm = { form: Form; sheet: string } | { reason: 'noForm' | 'tooLarge'; sheet: string };
+
+/** The first form on the active sheet (three syncs: sheet list, cells, nothing else written). */
+export async function readActiveForm(context: Excel.RequestContext, mergesSupported: boolean): Promise<ActiveForm> {
+  const list = queueSheetList(context);
+  await context.sync();
+  const { all, activeId } = list();
+  const ref = all.find((r) => r.id === activeId) ?? all[0];
+  const [read] = await readSheetData(context, [ref], mergesSupported);
+  if (!read.grid) return { reason: 'tooLarge', sheet: ref.name };
+  const form = readSheet(read.grid, 'workbook').forms[0];
+  return form ? { form, sheet: ref.name } : { reason: 'noForm', sheet: ref.name };
+}
+
+/** Add the active sheet's form as a template; a template of the same title is replaced. */
+export async function saveActiveAsTemplate(context: Excel.RequestContext, title: string, mergesSupported: boolean): Promise<{ template: Template; templates: Template[] } | { reason: 'noForm' | 'tooLarge'; sheet: string }> {
+  const active = await readActiveForm(context, mergesSupported);
+  if ('reason' in active) return active;
+  const existing = await loadUserTemplates(context);
+  const id = `user-${Date.now().toString(36)}`;
+  const template = templateFromForm(active.form, title.trim() || active.form.name?.text || active.sheet, id);
+  const templates = [...existing.filter((t) => t.title.zh !== template.title.zh), template];
+  await saveUserTemplates(context, templates);
+  return { template, templates };
+}
