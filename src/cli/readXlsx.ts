@@ -6,9 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import * as numfmt from 'numfmt';
-import type { Area, Cell, Grid } from '../core/grid';
+import type { Cell, Grid } from '../core/grid';
+import { mergesOf, plainValue } from '../xlsx/model';
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const formatCache = new Map<string, (v: number) => string>();
 
 export function renderNumber(format: string | undefined, value: number): string {
@@ -27,38 +27,16 @@ export function renderNumber(format: string | undefined, value: number): string 
   return f(value);
 }
 
-type Raw = ExcelJS.CellValue;
-
 /** One exceljs value → what Excel shows, the raw value, and an error code if any. */
-function toCell(raw: Raw, format: string | undefined, date1904: boolean): Cell | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  const fmt = format && format !== 'General' ? format : undefined;
-  if (typeof raw === 'number') return { text: renderNumber(fmt, raw), value: raw, ...(fmt ? { format: fmt } : {}) };
-  if (typeof raw === 'string') return raw === '' ? undefined : { text: raw, value: raw, ...(fmt ? { format: fmt } : {}) };
-  if (typeof raw === 'boolean') return { text: raw ? 'TRUE' : 'FALSE', value: raw };
-  if (raw instanceof Date) {
-    const serial = (raw.getTime() - EXCEL_EPOCH_MS) / 86_400_000 - (date1904 ? 1462 : 0);
-    const dateFmt = fmt ?? 'yyyy-mm-dd';
-    return { text: renderNumber(dateFmt, serial), value: serial, format: dateFmt };
-  }
-  if (typeof raw === 'object') {
-    if ('error' in raw) return { text: String(raw.error), value: null, error: String(raw.error) };
-    if ('richText' in raw) return toCell(raw.richText.map((t) => t.text).join(''), format, date1904);
-    if ('formula' in raw || 'sharedFormula' in raw) {
-      const result = (raw as ExcelJS.CellFormulaValue).result;
-      if (result === undefined) return undefined;
-      return toCell(result as Raw, format, date1904);
-    }
-    if ('hyperlink' in raw) return toCell((raw as ExcelJS.CellHyperlinkValue).text, format, date1904);
-  }
-  return undefined;
-}
-
-function mergesOf(ws: ExcelJS.Worksheet): Area[] {
-  // exceljs keeps merges by master cell; the public `model.merges` rebuilds the whole sheet model.
-  const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges;
-  if (!merges) return [];
-  return Object.values(merges).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+function toCell(raw: ExcelJS.CellValue, format: string | undefined, date1904: boolean): Cell | undefined {
+  const p = plainValue(raw, date1904);
+  if (!p) return undefined;
+  if ('error' in p) return { text: p.error, value: null, error: p.error };
+  const fmt = format && format !== 'General' ? format : p.date ? 'yyyy-mm-dd' : undefined;
+  const v = p.value;
+  if (typeof v === 'number') return { text: renderNumber(fmt, v), value: v, ...(fmt ? { format: fmt } : {}) };
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', value: v };
+  return { text: v, value: v, ...(fmt ? { format: fmt } : {}) };
 }
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): Grid {

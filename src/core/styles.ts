@@ -46,3 +46,7 @@ export function linesFor(text: string, width: number): number {
 export function heightFor(lines: number): number {
   return Math.round((lines * LINE_PT + ROW_PAD_PT) * 4) / 4;
 }
+
+/** Excel column width in characters ↔ points (Calibri 11: 7 px a character plus 5 px padding, 0.75 pt a pixel). */
+export const widthToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+export const pointsToWidth = (points: number) => Math.round(((points / 0.75 - 5) / 7) * 100) / 100;

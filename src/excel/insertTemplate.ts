@@ -7,13 +7,10 @@
 import { toA1, type Area } from '../core/grid';
 import type { SheetSpec, ValidationSpec } from '../core/layout';
 import { sheetName } from '../core/sheetName';
-import { STYLES } from '../core/styles';
+import { STYLES, widthToPoints } from '../core/styles';
 import type { TemplateSheet } from '../core/templates';
 
 const A1 = (a: Area) => (a.top === a.bottom && a.left === a.right ? toA1(a.top, a.left) : `${toA1(a.top, a.left)}:${toA1(a.bottom, a.right)}`);
-
-/** Excel column width in characters → points (Calibri 11: 7 px a character plus 5 px padding, 0.75 pt a pixel). */
-export const widthToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
 export interface InsertedSheet {
   name: string;
