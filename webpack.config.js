@@ -39,13 +39,25 @@ const PAGES = {
     </style>`,
     body: '<h1 id="title"></h1><p id="text" role="status"></p><button id="close" type="button"></button>',
   },
+  // The browser preview: no Office.js, so only this server's scripts.
+  preview: {
+    officeJs: '',
+    scriptSrc: "'self'",
+    head: '<link rel="icon" href="assets/icon-32.png" /><link rel="stylesheet" href="preview.css" />',
+    body: '<div id="root"></div>',
+  },
 };
 
 module.exports = async (_env, argv) => {
   const dev = argv.mode !== 'production';
   return {
     mode: dev ? 'development' : 'production',
-    entry: { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts', summary: './src/commands/summary.ts' },
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      summary: './src/commands/summary.ts',
+      preview: './src/preview/index.tsx',
+    },
     output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
     // Never an eval-based devtool: the page's CSP forbids eval.
     devtool: 'source-map',
@@ -68,6 +80,8 @@ module.exports = async (_env, argv) => {
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml' },
+          { from: 'src/preview/preview.css' },
+          { from: 'assets/samples/*.xlsx', to: 'samples/[name][ext]' },
           // Already minified by Microsoft: marked so terser leaves the 700 files alone.
           ...(LOCAL_OFFICE_JS ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } }] : []),
         ],

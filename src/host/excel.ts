@@ -41,6 +41,7 @@ export class ExcelHost {
   readonly apiVersion: number;
   readonly payloadLimit: number;
   private handlers = new Map<string, Set<Handler>>();
+  private listeners = new Set<() => void>();
 
   constructor(data: HostWorkbookData, options: HostOptions = {}) {
     this.data = data;
@@ -93,8 +94,41 @@ export class ExcelHost {
       else cell.value = value;
       delete cell.error;
     });
+    this.notify();
     const event: ChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address: areaA1(parsed.area), changeType: 'RangeEdited', source: 'Local' };
     await Promise.all([...(this.handlers.get(sheet.id) ?? [])].map((h) => h(event)));
+  }
+
+  /** Tell a view (the preview's rendered workbook) after every sync and every edit by a person. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** A person clicks a sheet tab. */
+  showSheet(name: string): void {
+    const sheet = this.sheet(name);
+    if (!sheet) return;
+    this.data.activeSheet = sheet.id;
+    this.notify();
+  }
+
+  /** A person clicks a cell. */
+  selectCell(sheetName: string, a1: string): void {
+    this.data.activeSheet = this.sheet(sheetName)?.id ?? this.data.activeSheet;
+    this.data.selection = qualified(sheetName, parseAddress(a1)!.area);
+    this.notify();
+  }
+
+  /** Open another workbook in the same host (the preview's file picker). */
+  load(data: HostWorkbookData): void {
+    this.data = data;
+    this.handlers.clear();
+    this.notify();
   }
 
   on(sheetId: string, handler: Handler): () => void {
@@ -141,12 +175,16 @@ export class RequestContext {
       throw new HostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Exit editing mode and try again.');
     }
     let bytes = 0;
-    for (const action of queue) {
-      action.run();
-      bytes += action.bytes?.() ?? 0;
-      if (bytes > this.host.payloadLimit) {
-        throw new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    try {
+      for (const action of queue) {
+        action.run();
+        bytes += action.bytes?.() ?? 0;
+        if (bytes > this.host.payloadLimit) {
+          throw new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+        }
       }
+    } finally {
+      this.host.notify();
     }
   }
 
@@ -407,7 +445,8 @@ function usedArea(s: HostSheet, valuesOnly: boolean): Area | undefined {
   return bottom < 0 ? undefined : { top, left, bottom, right };
 }
 
-function render(cell: HostCell | undefined): string {
+/** What Excel shows in a cell: number formats applied, errors as their code. */
+export function cellText(cell: HostCell | undefined): string {
   if (!cell) return '';
   if (cell.error) return cell.error;
   if (typeof cell.value === 'number') {
@@ -487,7 +526,7 @@ export class Range extends ClientObject<RequestContext> {
           return x?.error ?? x?.value ?? '';
         });
       case 'text':
-        return forEachCell(area, (r, c) => render(cell(r, c)));
+        return forEachCell(area, (r, c) => cellText(cell(r, c)));
       case 'numberFormat':
         return forEachCell(area, (r, c) => cell(r, c)?.numberFormat ?? 'General');
       default:

@@ -1,0 +1,38 @@
+/** The preview page's own texts (the pane has its own catalogue). */
+import type { UiLocale } from '../taskpane/strings';
+
+const zh = {
+  title: '绩效目标表助手 · 浏览器预览',
+  hint: '左侧是内存中的工作簿，右侧是真实的任务窗格。双击单元格可编辑。',
+  open: '打开 .xlsx…',
+  download: '下载工作簿',
+  sample: '示例工作簿',
+  loading: '正在打开工作簿…',
+  opened: (name: string) => `已打开 ${name}`,
+  openFailed: (name: string, why: string) => `无法打开 ${name}：${why}（请确认是 .xlsx 文件，且没有设置打开密码）。`,
+  downloadFailed: (why: string) => `无法生成文件：${why}`,
+  drop: '把 .xlsx 文件拖到这里打开',
+  workbook: '工作簿',
+  sheets: '工作表',
+  edit: '编辑单元格',
+  pane: '任务窗格',
+};
+
+const en: typeof zh = {
+  title: 'Goalsheet · browser preview',
+  hint: 'The workbook on the left lives in memory; the task pane on the right is the real one. Double-click a cell to edit.',
+  open: 'Open .xlsx…',
+  download: 'Download workbook',
+  sample: 'Sample workbook',
+  loading: 'Opening the workbook…',
+  opened: (name) => `Opened ${name}`,
+  openFailed: (name, why) => `Cannot open ${name}: ${why} (is it an .xlsx file without an open password?)`,
+  downloadFailed: (why) => `Cannot write the file: ${why}`,
+  drop: 'Drop an .xlsx file here to open it',
+  workbook: 'Workbook',
+  sheets: 'Sheets',
+  edit: 'Edit cell',
+  pane: 'Task pane',
+};
+
+export const PREVIEW_STRINGS: Record<UiLocale, typeof zh> = { 'zh-CN': zh, en };
