@@ -78,7 +78,8 @@ export function WorkbookView({ host, labels }: { host: ExcelHost; labels: { shee
 
   return (
     <section className="book" aria-label={labels.workbook}>
-      <div className="grid-scroll">
+      {/* Focusable so the sheet can be scrolled from the keyboard. */}
+      <div className="grid-scroll" tabIndex={0} role="region" aria-label={`${labels.workbook}: ${sheet.name}`}>
         <table className="grid" aria-label={sheet.name}>
           <colgroup>
             <col style={{ width: 40 }} />
@@ -121,7 +122,7 @@ export function WorkbookView({ host, labels }: { host: ExcelHost; labels: { shee
                       colSpan={m ? m.right - m.left + 1 : undefined}
                       style={cellStyle(cell, edges)}
                       className={[selected ? 'selected' : '', note ? 'has-note' : ''].join(' ').trim() || undefined}
-                      aria-selected={selected}
+                      aria-current={selected || undefined}
                       onClick={() => host.selectCell(sheet.name, a1)}
                       onDoubleClick={() => setEditing({ cell: a1, text: cell?.value === undefined ? '' : String(cell.value) })}
                     >

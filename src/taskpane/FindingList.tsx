@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   go: { flexGrow: 1, justifyContent: 'flex-start', textAlign: 'start', fontWeight: tokens.fontWeightRegular, height: 'auto', padding: tokens.spacingVerticalXS },
   meta: { display: 'flex', columnGap: tokens.spacingHorizontalXS, alignItems: 'center', marginBottom: tokens.spacingVerticalXXS },
   message: { display: 'block' },
+  // Read by screen readers, not shown: the button's name starts with where it goes, then says what it shows.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
 const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
@@ -85,7 +87,8 @@ export function FindingList({ findings, locale, busy, onSelect, onFix }: Props) 
                   <ul className={styles.list}>
                     {list.filter((f) => f.form === form).map((f) => (
                       <li key={`${f.ruleId}-${f.cell}-${f.message}`} className={styles.row}>
-                        <Button appearance="subtle" className={styles.go} aria-label={`${s.goTo(f.sheet, f.cell)}：${s.severity[f.severity]} ${f.ruleId} ${f.message}`} onClick={() => onSelect(f)}>
+                        <Button appearance="subtle" className={styles.go} onClick={() => onSelect(f)}>
+                          <span className={styles.hidden}>{s.goTo(f.sheet)}</span>
                           <span>
                             <span className={styles.meta}>
                               <Badge appearance="tint" color={BADGE[f.severity]}>{s.severity[f.severity]}</Badge>

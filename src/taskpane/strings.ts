@@ -31,7 +31,7 @@ const zh = {
   fixAll: (rule: string, n: number) => `全部修复 ${rule}（${n} 处）`,
   fixAllConfirm: (rule: string, n: number) => `将按 ${rule} 的建议修改 ${n} 个单元格，并重新校验。确定吗？`,
   confirm: '确定',
-  goTo: (sheet: string, cell: string) => `定位到 ${sheet}!${cell}`,
+  goTo: (sheet: string) => `定位到 ${sheet}：`,
   cleared: (n: number) => `已清除 ${n} 个单元格上的标记，并恢复原样。`,
   tabs: { findings: '问题', settings: '设置' },
   settings: {
@@ -112,7 +112,7 @@ const en: Strings = {
   fixAll: (rule, n) => `Fix all ${rule} (${n})`,
   fixAllConfirm: (rule, n) => `${n} cell(s) will be changed as ${rule} suggests, then re-checked. Continue?`,
   confirm: 'OK',
-  goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
+  goTo: (sheet) => `Go to ${sheet}: `,
   cleared: (n) => `Marks cleared from ${n} cell(s); they are as they were.`,
   tabs: { findings: 'Problems', settings: 'Settings' },
   settings: {

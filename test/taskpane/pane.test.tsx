@@ -42,12 +42,12 @@ test('validate the workbook, go to a finding, fix one, clear', async () => {
   await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 11 张表：错误 10，警告 6，提示 13'));
   expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBeDefined();
 
-  await user.click(screen.getByRole('button', { name: /定位到 政务联络经费!E18：错误 SAT-001/ }));
+  await user.click(screen.getByRole('button', { name: /定位到 政务联络经费：\s*错误\s*E18 · SAT-001/ }));
   await waitFor(() => expect(host.data.selection).toBe('政务联络经费!E18'));
   expect(host.data.activeSheet).toBe(host.sheet('政务联络经费')!.id);
 
   await user.click(screen.getByRole('button', { name: /修复为“>2万份”（综合业务管理经费!E11）/ }));
-  await waitFor(() => expect(screen.queryByRole('button', { name: /综合业务管理经费!E11：提示 VAL-009/ })).toBeNull());
+  await waitFor(() => expect(screen.queryByRole('button', { name: /定位到 综合业务管理经费：\s*提示\s*E11 · VAL-009/ })).toBeNull());
   expect(host.sheet('综合业务管理经费')!.cells[cellKey(10, 4)].value).toBe('>2万份');
   expect(screen.getByTestId('summary')).toHaveTextContent('提示 12');
 
