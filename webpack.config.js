@@ -97,7 +97,14 @@ module.exports = async (_env, argv) => {
           static: false,
           hot: false,
           liveReload: true,
-          onListening: () => console.log('\n绩效目标表助手 task pane: https://localhost:3000/taskpane.html (sideload manifest.xml in Excel)\n'),
+          // npm start (scripts/start.js) asks for the preview to be opened when a browser can be.
+          open: process.env.GOALSHEET_OPEN_PREVIEW ? ['/preview.html'] : false,
+          onListening: () =>
+            console.log(
+              '\n绩效目标表助手 Goalsheet\n' +
+                '  浏览器预览 / browser preview: https://localhost:3000/preview.html\n' +
+                '  任务窗格 / task pane:         https://localhost:3000/taskpane.html (sideload manifest.xml in Excel)\n',
+            ),
         }
       : undefined,
   };

@@ -6,7 +6,10 @@
  *   cli.vsBareRead       check time / time to merely load the same files with exceljs
  *   excel.syncs          syncs for read + validate + mark of 1, 10, 100 form sheets (in-memory host)
  *   excel.msPer100Sheets time for that run on 100 sheets in the host
- * Targets (2-core machine): formsPerSecond ≥ 5000, vsBareRead ≤ 1.3, syncs equal and ≤ 4.
+ *   bundle.taskpaneGzipKB the task pane's JavaScript (dist/web/taskpane.js), gzipped
+ *   preview.interactiveMs preview page load → 校验整个工作簿 enabled, median of 5 cold loads in headless Chromium
+ * Targets (2-core machine): formsPerSecond ≥ 5000, vsBareRead ≤ 1.3, syncs equal and ≤ 4,
+ * taskpaneGzipKB ≤ 300, interactiveMs ≤ 1500.
  */
 'use strict';
 const fs = require('fs');
@@ -21,6 +24,8 @@ const { SAMPLE_FILE } = require('../dist/cli/sample.js');
 const { ExcelHost } = require('../dist/host/excel.js');
 const { workbookFromSpecs } = require('../dist/host/fromSpec.js');
 const { validateWorkbook, hostSupport } = require('../dist/excel/validate.js');
+const zlib = require('zlib');
+const { serve } = require('./static-server.js');
 
 const root = path.resolve(__dirname, '..');
 const json = process.argv.includes('--json');
@@ -110,6 +115,35 @@ async function benchExcel() {
   return { syncs, msPer100Sheets: Math.round(median(times)) };
 }
 
+function benchBundle() {
+  const js = fs.readFileSync(path.join(root, 'dist/web/taskpane.js'));
+  return { taskpaneGzipKB: Math.round(zlib.gzipSync(js, { level: 9 }).length / 102.4) / 10, taskpaneKB: Math.round(js.length / 1024) };
+}
+
+async function benchPreview() {
+  const { chromium } = require('playwright-core');
+  const server = await serve(path.join(root, 'dist/web'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const times = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext({ locale: 'zh-CN' }); // a fresh cache every load
+      const page = await context.newPage();
+      await page.goto(`${server.url}/preview.html`);
+      await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '校验整个工作簿' && !b.disabled));
+      times.push(await page.evaluate(() => performance.now())); // ms since navigation started
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { interactiveMs: Math.round(median(times)), runsMs: times.map(Math.round) };
+}
+
 (async () => {
   const core = benchCore();
   log(`core.formsPerSecond   ${core.formsPerSecond}   (target ≥ 5000)`);
@@ -119,7 +153,11 @@ async function benchExcel() {
   const excel = await benchExcel();
   log(`excel.syncs           1 sheet: ${excel.syncs[1]}, 10: ${excel.syncs[10]}, 100: ${excel.syncs[100]}   (target: equal, ≤ 4)`);
   log(`excel.msPer100Sheets  ${excel.msPer100Sheets}   (read + validate + mark in the in-memory host)`);
-  if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, core, cli, excel }));
+  const bundle = benchBundle();
+  log(`bundle.taskpaneGzipKB ${bundle.taskpaneGzipKB}   (${bundle.taskpaneKB} KB minified; target ≤ 300)`);
+  const preview = await benchPreview();
+  log(`preview.interactiveMs ${preview.interactiveMs}   (runs: ${preview.runsMs.join(', ')}; target ≤ 1500)`);
+  if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, core, cli, excel, bundle, preview }));
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -5,9 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # keytar (used by office-addin-debugging to sideload into Excel) builds against libsecret on Linux.
+# The browser tests and the preview's screenshots use Debian's Chromium (never a downloaded browser)
+# and a CJK font so Chinese text renders.
 needed=()
 if [ "$(uname -s)" = "Linux" ] && command -v apt-get >/dev/null 2>&1; then
   pkg-config --exists libsecret-1 2>/dev/null || needed+=(libsecret-1-dev pkg-config)
+  [ -x /usr/bin/chromium ] || needed+=(chromium)
+  fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk\|noto serif cjk" || needed+=(fonts-wqy-microhei)
 fi
 if [ ${#needed[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${needed[*]}"

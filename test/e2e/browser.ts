@@ -3,7 +3,6 @@ import { existsSync } from 'fs';
 import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require('../../scripts/static-server.js') as { serve: (root: string) => Promise<{ url: string; close: () => Promise<void> }> };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
