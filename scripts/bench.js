@@ -133,7 +133,7 @@ async function benchPreview() {
       const context = await browser.newContext({ locale: 'zh-CN' }); // a fresh cache every load
       const page = await context.newPage();
       await page.goto(`${server.url}/preview.html`);
-      await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === '校验整个工作簿' && !b.disabled));
+      await page.waitForFunction(() => [...globalThis.document.querySelectorAll('button')].some((b) => b.textContent === '校验整个工作簿' && !b.disabled));
       times.push(await page.evaluate(() => performance.now())); // ms since navigation started
       await context.close();
     }
