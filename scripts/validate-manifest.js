@@ -1,23 +1,36 @@
 #!/usr/bin/env node
 /**
- * Offline checks of manifest.xml (npm run validate): well-formed XML, the top-level
- * elements the Office add-in manifest schema requires in its order, the display
- * names, and every icon it names present under assets/ at its stated size.
- * Exits 1 with one line per problem.
+ * Offline checks of manifest.xml (npm run validate): validation against Microsoft's
+ * add-in manifest XML schemas (assets/schemas/manifest, see SOURCE.md there) with
+ * libxml2 compiled to WebAssembly (xmllint-wasm, no native tools, no network), then
+ * what a schema cannot say: the display names, and every icon the manifest names
+ * present under assets/ at its stated size. Exits 1 with one line per problem.
  */
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { DOMParser } = require('@xmldom/xmldom');
+const { validateXML } = require('xmllint-wasm');
 
 const NS = 'http://schemas.microsoft.com/office/appforoffice/1.1';
-/** Child order of OfficeApp (TaskPaneApp) in the schema; optional ones may be absent. */
-const ORDER = [
-  'Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl',
-  'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions',
-  'Dictionary', 'VersionOverrides',
-];
-const REQUIRED = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'DefaultSettings', 'Permissions'];
+const SCHEMAS = path.join(__dirname, '..', 'assets', 'schemas', 'manifest');
+const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
+/** Imported by the main schema (the mail ones too: OfficeApp covers every add-in type). */
+const IMPORTED = ['OfficeAppBasicTypesV1_0.xsd', 'TaskPaneAppVersionOverridesV1_0.xsd', 'MailAppVersionOverridesV1_0.xsd', 'MailAppVersionOverridesV1_1.xsd'];
+
+/** Schema errors, as "line N: message". */
+async function schemaErrors(file) {
+  const load = (name) => ({ fileName: name, contents: fs.readFileSync(path.join(SCHEMAS, name), 'utf8') });
+  const result = await validateXML({
+    xml: [{ fileName: 'manifest.xml', contents: fs.readFileSync(file, 'utf8') }],
+    schema: [load(MAIN_SCHEMA)],
+    preload: IMPORTED.map(load),
+  });
+  return result.errors.map((e) => {
+    const m = /^manifest\.xml:(\d+):\s*(?:element \S+: )?Schemas validity error : (.*)$/.exec(e.rawMessage);
+    return m ? `schema: line ${m[1]}: ${m[2].replace(/\{http:[^}]+\}/g, '')}` : `schema: ${e.rawMessage}`;
+  });
+}
 
 function pngSize(file) {
   const b = fs.readFileSync(file);
@@ -25,21 +38,14 @@ function pngSize(file) {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-function validateManifest(file, root = path.dirname(file)) {
-  const problems = [];
+async function validateManifest(file, root = path.dirname(file)) {
   const errors = [];
   const doc = new DOMParser({ onError: (level, msg) => level !== 'warning' && errors.push(msg) }).parseFromString(fs.readFileSync(file, 'utf8'), 'text/xml');
   if (errors.length) return errors.map((e) => `not well-formed XML: ${e}`);
+  const problems = await schemaErrors(file);
   const app = doc.documentElement;
-  if (!app || app.localName !== 'OfficeApp' || app.namespaceURI !== NS) return [`root element must be OfficeApp in ${NS}`];
+  if (!app || app.localName !== 'OfficeApp' || app.namespaceURI !== NS) return [...problems, `root element must be OfficeApp in ${NS}`];
   if (app.getAttributeNS('http://www.w3.org/2001/XMLSchema-instance', 'type') !== 'TaskPaneApp') problems.push('xsi:type must be TaskPaneApp');
-  const children = Array.from(app.childNodes).filter((n) => n.nodeType === 1).map((n) => n.localName);
-  for (const name of REQUIRED) if (!children.includes(name)) problems.push(`missing <${name}>`);
-  const positions = children.map((c) => ORDER.indexOf(c));
-  children.forEach((c, i) => {
-    if (positions[i] < 0) problems.push(`unexpected <${c}>`);
-    else if (i > 0 && positions[i] < positions[i - 1]) problems.push(`<${c}> must come before <${children[i - 1]}>`);
-  });
   const displayName = app.getElementsByTagNameNS(NS, 'DisplayName')[0];
   if (displayName?.getAttribute('DefaultValue') !== '绩效目标表助手') problems.push('DisplayName DefaultValue must be 绩效目标表助手');
   const overrides = displayName ? Array.from(displayName.getElementsByTagNameNS(NS, 'Override')) : [];
@@ -72,10 +78,11 @@ module.exports = { validateManifest };
 
 if (require.main === module) {
   const file = path.resolve(process.argv[2] || 'manifest.xml');
-  const problems = validateManifest(file);
-  if (problems.length) {
-    for (const p of problems) console.error(`manifest: ${p}`);
-    process.exit(1);
-  }
-  console.log(`${path.relative(process.cwd(), file)}: valid (offline checks)`);
+  validateManifest(file).then((problems) => {
+    if (problems.length) {
+      for (const p of problems) console.error(`manifest: ${p}`);
+      process.exit(1);
+    }
+    console.log(`${path.relative(process.cwd(), file)}: valid against the Office add-in manifest schemas (${MAIN_SCHEMA} and imports), names and icons checked`);
+  });
 }

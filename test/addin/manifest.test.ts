@@ -3,13 +3,13 @@ import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { tempDir } from '../helpers/forms';
 
-const { validateManifest } = require('../../scripts/validate-manifest.js') as { validateManifest: (file: string, root?: string) => string[] };
+const { validateManifest } = require('../../scripts/validate-manifest.js') as { validateManifest: (file: string, root?: string) => Promise<string[]> };
 
 const ROOT = path.join(__dirname, '../..');
 const manifest = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 
-test('manifest.xml passes the offline checks: order, names, icons at their sizes', () => {
-  expect(validateManifest(path.join(ROOT, 'manifest.xml'))).toEqual([]);
+test('manifest.xml validates against the official add-in manifest schemas, offline; names and icons check out', async () => {
+  expect(await validateManifest(path.join(ROOT, 'manifest.xml'))).toEqual([]);
 });
 
 test('the checks catch a broken manifest', async () => {
@@ -20,11 +20,27 @@ test('the checks catch a broken manifest', async () => {
     .replace('icon-64.png', 'icon-65.png')
     .replace(/(<ProviderName>.*<\/ProviderName>)\s*(<DefaultLocale>.*<\/DefaultLocale>)/, '$2$1');
   writeFileSync(file, broken);
-  expect(validateManifest(file, ROOT)).toEqual([
-    '<ProviderName> must come before <DefaultLocale>',
+  expect(await validateManifest(file, ROOT)).toEqual([
+    "schema: line 10: Element 'DefaultLocale': This element is not expected. Expected is ( ProviderName ).",
     'DisplayName needs an en-US Override',
     'icon assets/icon-65.png does not exist',
   ]);
+});
+
+test('the schemas catch what only they can: a permission that does not exist, an icon without its resource id, a bad version', async () => {
+  const dir = await tempDir();
+  const file = path.join(dir, 'manifest.xml');
+  writeFileSync(
+    file,
+    manifest
+      .replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>FullControl</Permissions>')
+      .replace('<bt:Image size="16" resid="Icon.16"/>', '<bt:Image size="16"/>')
+      .replace(/<Version>[^<]+<\/Version>/, '<Version>v1</Version>'),
+  );
+  const problems = await validateManifest(file, ROOT);
+  expect(problems.some((p) => /Permissions.*'FullControl' is not an element of the set/.test(p))).toBe(true);
+  expect(problems.some((p) => /Image.*'resid' is required but missing/.test(p))).toBe(true);
+  expect(problems.some((p) => /Version.*'v1'/.test(p))).toBe(true);
 });
 
 test('Excel task pane, zh-CN first, with the ribbon group and both commands', () => {
@@ -43,6 +59,14 @@ function csp(page: string): string {
   return /Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
 }
 
+test('preview.html loads no Office.js and allows scripts only from itself, never eval', () => {
+  const policy = csp('preview.html');
+  expect(policy).toMatch(/script-src 'self';/);
+  expect(policy).not.toContain('unsafe-eval');
+  expect(policy).toContain("connect-src 'self'");
+  expect(readFileSync(path.join(ROOT, 'dist/web/preview.html'), 'utf8')).not.toContain('office.js');
+});
+
 test.each(['taskpane.html', 'commands.html', 'summary.html'])('%s allows scripts only from itself and Office.js, never eval, no other network', (page) => {
   const policy = csp(page);
   expect(policy).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
@@ -57,9 +81,12 @@ test('OFFICE_JS=local serves Office.js from the @microsoft/office-js package and
   try {
     jest.resetModules();
     const config = await require('../../webpack.config.js')({}, { mode: 'production' });
-    const pages = config.plugins.filter((p: { userOptions?: { templateParameters?: unknown } }) => p.userOptions?.templateParameters);
-    expect(pages).toHaveLength(3);
-    for (const p of pages) expect(p.userOptions.templateParameters).toMatchObject({ officeJs: 'office-js/office.js', scriptSrc: "'self'" });
+    type Page = { userOptions: { filename: string; templateParameters: Record<string, string> } };
+    const pages: Page[] = config.plugins.filter((p: { userOptions?: { templateParameters?: unknown } }) => p.userOptions?.templateParameters);
+    expect(pages.map((p) => p.userOptions.filename)).toEqual(['taskpane.html', 'commands.html', 'summary.html', 'preview.html']);
+    for (const p of pages.slice(0, 3)) expect(p.userOptions.templateParameters).toMatchObject({ officeJs: 'office-js/office.js', scriptSrc: "'self'" });
+    // The preview runs on the in-memory host: no Office.js at all.
+    expect(pages[3].userOptions.templateParameters).toMatchObject({ officeJs: '', scriptSrc: "'self'" });
     const copy = config.plugins.find((p: { patterns?: unknown[] }) => p.patterns);
     expect(copy.patterns).toContainEqual(expect.objectContaining({ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' }));
     expect(readFileSync(path.join(ROOT, 'node_modules/@microsoft/office-js/dist/office.js'), 'utf8').length).toBeGreaterThan(1000);
