@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { toA1, type Area } from '../../src/core/grid';
 import { cellKey, type HostSheet } from '../../src/host/model';
+import { mergesOf } from '../../src/xlsx/model';
 
 export interface AreaSnap {
   value: string | number | null;
@@ -35,15 +36,7 @@ export interface SheetSnap {
 
 type Edges = { top: boolean; bottom: boolean; left: boolean; right: boolean };
 
-interface CellView {
-  value: string | number | null;
-  format: string;
-  font: string;
-  fill: string;
-  align: string;
-  wrap: boolean;
-  edges: Edges;
-}
+type CellView = Omit<AreaSnap, 'border'> & { edges: Edges };
 
 /** Outline of an area: an edge is drawn when every cell along it has that border, on itself or on its neighbour. */
 function outline(area: Area, edges: (r: number, c: number) => Edges): string {
@@ -79,9 +72,7 @@ const areaText = (a: Area) => `${toA1(a.top, a.left)}:${toA1(a.bottom, a.right)}
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export function snapExcelJs(ws: ExcelJS.Worksheet): SheetSnap {
-  const merges: Area[] = Object.values((ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges).map(
-    ({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }),
-  );
+  const merges = mergesOf(ws);
   const none: Edges = { top: false, bottom: false, left: false, right: false };
   const view = (r: number, c: number): CellView => {
     const cell = ws.findCell(r + 1, c + 1);
