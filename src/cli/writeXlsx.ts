@@ -1,6 +1,6 @@
 /** A sheet spec (core/layout, core/templates) rendered into an exceljs worksheet. */
 import type ExcelJS from 'exceljs';
-import { toA1, type Area } from '../core/grid';
+import { areaA1 } from '../core/address';
 import type { SheetSpec, ValidationSpec } from '../core/layout';
 import { STYLES, type StyleDef } from '../core/styles';
 
@@ -48,14 +48,10 @@ export function writeSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printArea: rangeA1(p.area),
+      printArea: areaA1(p.area),
       printTitlesRow: `${p.titleRows.top + 1}:${p.titleRows.bottom + 1}`,
     };
   }
-}
-
-function rangeA1(a: Area): string {
-  return `${toA1(a.top, a.left)}:${toA1(a.bottom, a.right)}`;
 }
 
 function writeValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {

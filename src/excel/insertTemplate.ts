@@ -4,13 +4,12 @@
  * (2) add the sheet, write it whole, activate it and select the first blank.
  * If (2) fails, the half-built sheet is deleted; existing sheets are never touched.
  */
+import { areaA1 } from '../core/address';
 import { toA1, type Area } from '../core/grid';
 import type { SheetSpec, ValidationSpec } from '../core/layout';
 import { sheetName } from '../core/sheetName';
 import { STYLES, widthToPoints } from '../core/styles';
 import type { TemplateSheet } from '../core/templates';
-
-const A1 = (a: Area) => (a.top === a.bottom && a.left === a.right ? toA1(a.top, a.left) : `${toA1(a.top, a.left)}:${toA1(a.bottom, a.right)}`);
 
 export interface InsertedSheet {
   name: string;
@@ -66,7 +65,7 @@ export function renderSpec(ws: Excel.Worksheet, spec: SheetSpec): void {
     if (c.format) formats[c.row - box.top][c.col - box.left] = c.format;
     if (c.value !== null && c.value !== '') values[c.row - box.top][c.col - box.left] = c.value;
   }
-  const all = ws.getRange(A1(box));
+  const all = ws.getRange(areaA1(box));
   // Formats first, so "100%" kept as text ('@') is not turned into a number when written.
   all.numberFormat = formats as string[][];
   all.values = values as (string | number)[][];
@@ -74,7 +73,7 @@ export function renderSpec(ws: Excel.Worksheet, spec: SheetSpec): void {
   for (const c of spec.cells) {
     const area = spec.merges.find((m) => m.top === c.row && m.left === c.col) ?? { top: c.row, left: c.col, bottom: c.row, right: c.col };
     const s = STYLES[c.style];
-    const f = ws.getRange(A1(area)).format;
+    const f = ws.getRange(areaA1(area)).format;
     f.font.name = s.font.name;
     f.font.size = s.font.size;
     f.font.bold = s.font.bold;
@@ -84,19 +83,19 @@ export function renderSpec(ws: Excel.Worksheet, spec: SheetSpec): void {
     f.wrapText = s.wrap;
     if (s.border) for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) f.borders.getItem(edge).style = 'Continuous';
   }
-  for (const m of spec.merges) ws.getRange(A1(m)).merge(false);
+  for (const m of spec.merges) ws.getRange(areaA1(m)).merge(false);
   spec.widths.forEach((w, i) => {
     ws.getRange(toA1(box.top, box.left + i)).format.columnWidth = widthToPoints(w);
   });
   for (const [row, height] of Object.entries(spec.heights)) ws.getRange(toA1(Number(row), box.left)).format.rowHeight = height;
-  for (const v of spec.validations ?? []) renderValidation(ws.getRange(A1(v.area)).dataValidation, v);
+  for (const v of spec.validations ?? []) renderValidation(ws.getRange(areaA1(v.area)).dataValidation, v);
   if (spec.print) {
     const p = spec.print;
     ws.pageLayout.paperSize = 'A4';
     ws.pageLayout.orientation = p.orientation === 'portrait' ? 'Portrait' : 'Landscape';
     // Only the width is fixed: as many pages tall as the form needs.
     ws.pageLayout.zoom = { horizontalFitToPages: 1 };
-    ws.pageLayout.setPrintArea(A1(p.area));
+    ws.pageLayout.setPrintArea(areaA1(p.area));
     ws.pageLayout.setPrintTitleRows(`$${p.titleRows.top + 1}:$${p.titleRows.bottom + 1}`);
   }
 }

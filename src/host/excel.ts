@@ -380,7 +380,7 @@ export class Worksheet extends ClientObject<RequestContext> {
       }
       data.sheets = data.sheets.filter((x) => x !== s);
       if (data.activeSheet === s.id) data.activeSheet = data.sheets.find((x) => x.visibility === 'Visible')?.id ?? '';
-      if (data.selection.startsWith(`${s.name}!`) || data.selection.startsWith(`'${s.name.replace(/'/g, "''")}'!`)) data.selection = '';
+      if (parseAddress(data.selection)?.sheet === s.name) data.selection = '';
     });
   }
 

@@ -6,7 +6,7 @@
 import { areaA1, parseAddress } from '../core/address';
 import type { Area } from '../core/grid';
 import { ClientObject, HostError, assertWritable, edit, forEachCell, type QueueContext, type Target } from './base';
-import type { HostCell, HostPageLayout, HostSheet, HostValidation } from './model';
+import { cellKey, type HostCell, type HostPageLayout, type HostSheet, type HostValidation } from './model';
 
 type Targets = () => Target[];
 
@@ -19,7 +19,7 @@ function applyCells(targets: Targets, fn: (c: HostCell, r: number, col: number, 
 
 function topLeft(targets: Targets): { cell: HostCell | undefined; t: Target } {
   const [t] = targets();
-  return { cell: t.sheet.cells[`${t.area.top},${t.area.left}`], t };
+  return { cell: t.sheet.cells[cellKey(t.area.top, t.area.left)], t };
 }
 
 const FILL_NONE = { color: '#FFFFFF', pattern: 'None' };
@@ -316,8 +316,8 @@ export class PageLayout extends ClientObject {
   }
 }
 
-/** "A1:F20" → "$A$1:$F$20", "$1:$1" kept: what Excel reports back. */
-function absolute(address: string, rowsOnly: boolean): string {
+/** "A1:F20" → "$A$1:$F$20", "1:1" → "$1:$1": print ranges as Excel reports them. */
+export function absolute(address: string, rowsOnly: boolean): string {
   if (rowsOnly) {
     const m = /^\$?(\d+):\$?(\d+)$/.exec(address);
     if (!m) throw new HostError('InvalidArgument', `'${address}' is not a row range.`);

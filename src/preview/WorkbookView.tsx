@@ -57,7 +57,8 @@ export function WorkbookView({ host, labels }: { host: ExcelHost; labels: { shee
   const visible = data.sheets.filter((s) => s.visibility === 'Visible');
   const sheet = visible.find((s) => s.id === data.activeSheet) ?? visible[0];
   if (!sheet) return <section aria-label={labels.workbook} />;
-  const selection = data.selection.startsWith(`${sheet.name}!`) || data.selection.startsWith(`'${sheet.name.replace(/'/g, "''")}'!`) ? parseAddress(data.selection)?.area : undefined;
+  const selected = parseAddress(data.selection);
+  const selection = selected?.sheet === sheet.name ? selected.area : undefined;
   const { rows, cols } = extent(sheet);
   const merged = new Map(sheet.merges.map((m) => [cellKey(m.top, m.left), m]));
   const covered = new Set<string>();

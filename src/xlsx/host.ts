@@ -11,6 +11,7 @@ import { areaA1, parseAddress } from '../core/address';
 import { toA1 } from '../core/grid';
 import { pointsToWidth, widthToPoints } from '../core/styles';
 import { addSheet, cellKey, emptyWorkbook, type HostCell, type HostSheet, type HostValidation, type HostWorkbookData } from '../host/model';
+import { absolute } from '../host/format';
 import { mergesOf, plainValue } from './model';
 
 const EDGES = ['top', 'bottom', 'left', 'right'] as const;
@@ -107,8 +108,8 @@ export function hostFromExcelJs(wb: ExcelJS.Workbook): HostWorkbookData {
         ...(p.paperSize === 9 ? { paperSize: 'A4' } : {}),
         ...(p.orientation ? { orientation: p.orientation === 'landscape' ? 'Landscape' : 'Portrait' } : {}),
         ...(p.fitToPage ? { zoom: { horizontalFitToPages: p.fitToWidth ?? 1, ...(p.fitToHeight ? { verticalFitToPages: p.fitToHeight } : {}) } } : {}),
-        ...(p.printArea ? { printArea: p.printArea.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2') } : {}),
-        ...(p.printTitlesRow ? { printTitleRows: p.printTitlesRow.replace(/(\d+)/g, '$$$1') } : {}),
+        ...(p.printArea ? { printArea: absolute(p.printArea, false) } : {}),
+        ...(p.printTitlesRow ? { printTitleRows: absolute(p.printTitlesRow, true) } : {}),
       };
     }
   }
