@@ -4,7 +4,7 @@
 /** 新建项目表 in the pane, against the in-memory Excel host: choose, fill, insert, then the new sheet validates; save as template. */
 import '@testing-library/jest-dom';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { layoutForm, type FormData } from '../../src/core/layout';
 import { ExcelHost } from '../../src/host/excel';
@@ -16,8 +16,6 @@ import seed from '../../assets/samples/seed-forms.json';
 
 const SEED = seed as { forms: FormData[] };
 
-// Role queries skip the per-element visibility walk (getComputedStyle up the tree), which dominates jsdom time here.
-configure({ defaultHidden: true });
 
 globalThis.ResizeObserver ??= class {
   observe() {}
