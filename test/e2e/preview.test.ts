@@ -93,6 +93,27 @@ test('insert a template: a new sheet tab with the form, active, first blank sele
   await page.screenshot({ path: path.join(SCREENSHOTS, '3-new-sheet.png') });
 });
 
+test('fix all of one rule: filter by the rule, confirm in the dialog, the cells written and the findings gone', async () => {
+  const { page } = await openPreview(session);
+  await page.getByRole('button', { name: '校验整个工作簿' }).click();
+  await page.getByText('共 11 张表：错误 10，警告 6，提示 13').waitFor();
+  await page.getByRole('combobox', { name: '按规则筛选' }).click();
+  await page.getByRole('option', { name: 'VAL-009' }).click();
+  await expect(page.getByRole('button', { name: /定位到/ }).count()).resolves.toBe(2);
+  await page.getByRole('button', { name: '全部修复 VAL-009（2 处）' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.textContent()).resolves.toContain('VAL-009');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await page.getByText('共 11 张表：错误 10，警告 6，提示 11').waitFor();
+  await expect(page.getByRole('button', { name: /定位到/ }).count()).resolves.toBe(0);
+  await tab(page, '联通云视频会议系统服务费').click();
+  const e13 = page.locator('td[data-cell="E13"]');
+  expect(await e13.evaluate((td) => td.firstChild?.textContent)).toBe('>7万元');
+  // Its other findings (the cost row's) stay marked; the fixed rule's is gone from the note.
+  expect(await e13.locator('.note').textContent()).toContain('COST-002');
+  expect(await e13.locator('.note').textContent()).not.toContain('VAL-009');
+});
+
 test('keyboard only: check the workbook, go to a finding, fix it, clear the marks', async () => {
   const { page } = await openPreview(session);
   const press = async (key: string, times = 1) => {
