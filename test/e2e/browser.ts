@@ -8,7 +8,8 @@ const { serve } = require('../../scripts/static-server.js') as { serve: (root: s
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WEB = path.join(__dirname, '../../dist/web');
-export const SCREENSHOTS = path.join(__dirname, '../../docs/screenshots');
+/** Test runs write their screenshots outside the tree; `npm run screenshots` refreshes the ones the README shows. */
+export const SCREENSHOTS = path.resolve(__dirname, '../..', process.env.GOALSHEET_SCREENSHOTS ?? 'test-output/screenshots');
 
 export interface Session {
   url: string;
