@@ -83,8 +83,14 @@ export async function roundTrip(build: (wb: ExcelJS.Workbook) => void): Promise<
   return { file, grids: loaded.grids };
 }
 
+const made: string[] = [];
+// Registered when a test file loads this helper: every temp dir it made goes when that file's tests are done.
+afterAll(() => Promise.all(made.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true }))));
+
 export async function tempDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), 'goalsheet-'));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'goalsheet-'));
+  made.push(dir);
+  return dir;
 }
 
 export function clone<T>(x: T): T {
