@@ -3,42 +3,19 @@
  */
 /** The task pane as a person uses it, rendered with Testing Library against the in-memory Excel host. */
 import '@testing-library/jest-dom';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { layoutForm } from '../../src/core/layout';
-import { ExcelHost } from '../../src/host/excel';
-import { hostEnv } from '../../src/host/env';
-import { workbookFromSpecs } from '../../src/host/fromSpec';
+import { screen, waitFor, within } from '@testing-library/react';
 import { cellKey, reopen } from '../../src/host/model';
-import { App } from '../../src/taskpane/App';
 import type { UiLocale } from '../../src/taskpane/strings';
-import seed from '../../assets/samples/seed-forms.json';
-import type { FormData } from '../../src/core/layout';
-
-const SEED = seed as { forms: FormData[] };
-
-
-// jsdom has no ResizeObserver; Fluent's MessageBar only needs it to exist.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+import { hostWith, renderPane, SEED } from '../helpers/pane';
 
 function setup(locale: UiLocale = 'zh-CN') {
-  const host = new ExcelHost(workbookFromSpecs(SEED.forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] }))));
+  const host = hostWith(SEED.forms);
   const before = reopen(host.data);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App env={hostEnv(host)} locale={locale} />
-    </FluentProvider>,
-  );
-  return { host, before, user: userEvent.setup({ delay: null }) };
+  return { host, before, ...renderPane(host, locale) };
 }
 
-// Role queries compute an accessible name for every candidate, which costs ~0.1 s per button in jsdom with Fluent's
-// styles; scoping them to the toolbar or to one form's findings keeps a test in seconds, not tens of seconds.
+// A role query computes the accessible name of every candidate (jsdom's getComputedStyle per node); scoping it to the
+// toolbar or to one form's findings keeps these tests fast.
 const toolbar = () => within(screen.getByRole('toolbar'));
 const findingsOf = (sheet: string, form = 1) => within(screen.getByRole('region', { name: `${sheet} 第 ${form} 张表` }));
 

@@ -3,25 +3,10 @@
  */
 /** 新建项目表 in the pane, against the in-memory Excel host: choose, fill, insert, then the new sheet validates; save as template. */
 import '@testing-library/jest-dom';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { layoutForm, type FormData } from '../../src/core/layout';
-import { ExcelHost } from '../../src/host/excel';
-import { hostEnv } from '../../src/host/env';
-import { workbookFromSpecs } from '../../src/host/fromSpec';
+import { screen, waitFor, within } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
 import { USER_TEMPLATES_KEY } from '../../src/core/templates';
-import { App } from '../../src/taskpane/App';
-import seed from '../../assets/samples/seed-forms.json';
-
-const SEED = seed as { forms: FormData[] };
-
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+import { hostWith, renderPane, SEED } from '../helpers/pane';
 
 /** Type by pasting: the same change events as typing, without a render per keystroke. */
 async function enter(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
@@ -30,13 +15,8 @@ async function enter(user: ReturnType<typeof userEvent.setup>, field: HTMLElemen
 }
 
 function setup(forms = SEED.forms.slice(0, 2)) {
-  const host = new ExcelHost(workbookFromSpecs(forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] }))));
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <App env={hostEnv(host)} locale="zh-CN" />
-    </FluentProvider>,
-  );
-  return { host, view, user: userEvent.setup({ delay: null }) };
+  const host = hostWith(forms);
+  return { host, ...renderPane(host) };
 }
 
 test('choose a template, see its rows, fill the particulars, insert; the new sheet is active and valid once its blanks are filled', async () => {
@@ -114,11 +94,7 @@ test('save the active form as a template: kept in the workbook, listed beside th
   // A colleague opens the file: the template is there.
   view.unmount();
   host.reopen();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <App env={hostEnv(host)} locale="zh-CN" />
-    </FluentProvider>,
-  );
+  renderPane(host);
   await user.click(screen.getByRole('tab', { name: '新建项目表' }));
   const picker = screen.getByRole('combobox', { name: '模板' });
   await waitFor(() => expect(within(picker).getByRole('option', { name: '专项业务经费模板（9 行指标）' })).toBeInTheDocument());
