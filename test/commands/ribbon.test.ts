@@ -2,12 +2,8 @@
  * @jest-environment jsdom
  */
 /** The ribbon's 一键校验, run against the in-memory host through the Office and Excel globals it uses. */
-import { layoutForm, type FormData } from '../../src/core/layout';
-import { ExcelHost } from '../../src/host/excel';
-import { workbookFromSpecs } from '../../src/host/fromSpec';
-import seed from '../../assets/samples/seed-forms.json';
-
-const SEED = seed as { forms: FormData[] };
+import type { ExcelHost } from '../../src/host/excel';
+import { hostWith } from '../helpers/seed';
 
 function installOffice(host: ExcelHost, dialogs = true) {
   const commands = new Map<string, (e: { completed: () => void }) => Promise<void>>();
@@ -36,7 +32,7 @@ function installOffice(host: ExcelHost, dialogs = true) {
 }
 
 test('一键校验 marks the workbook and shows the summary; the command completes when the dialog closes', async () => {
-  const host = new ExcelHost(workbookFromSpecs(SEED.forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] }))));
+  const host = hostWith();
   const { commands, opened, handlers } = installOffice(host);
   jest.isolateModules(() => require('../../src/commands/commands'));
   const completed = jest.fn();
@@ -50,7 +46,7 @@ test('一键校验 marks the workbook and shows the summary; the command complet
 });
 
 test('without dialogs the command still marks and completes', async () => {
-  const host = new ExcelHost(workbookFromSpecs(SEED.forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] }))));
+  const host = hostWith();
   const { commands, opened } = installOffice(host, false);
   jest.isolateModules(() => require('../../src/commands/commands'));
   const completed = jest.fn();

@@ -9,9 +9,9 @@ import { ExcelHost, HostError, type RequestContext } from '../../src/host/excel'
 import { workbookFromSpecs } from '../../src/host/fromSpec';
 import { addSheet, cellKey, reopen, type HostWorkbookData } from '../../src/host/model';
 import { cleanForm, clone, SEED, specToGrid } from '../helpers/forms';
+import { seedBook } from '../helpers/seed';
 
 const ctx = (c: RequestContext) => c as unknown as Excel.RequestContext;
-const seedBook = () => workbookFromSpecs(SEED.forms.map((f) => ({ name: f.name, specs: [layoutForm(f)] })));
 
 async function validate(host: ExcelHost, scope: 'all' | 'active' = 'all') {
   return host.run((c) => validateWorkbook(ctx(c), scope, {}, hostSupport((n, v) => host.isSetSupported(n, v))));

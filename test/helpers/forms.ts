@@ -11,9 +11,7 @@ import type { Finding } from '../../src/core/rules/types';
 import { renderNumber } from '../../src/cli/readXlsx';
 import { loadWorkbook } from '../../src/cli/loadWorkbook';
 
-export const SEED: { forms: FormData[] } = JSON.parse(
-  require('fs').readFileSync(path.join(__dirname, '../../assets/samples/seed-forms.json'), 'utf8'),
-);
+export { SEED } from './seed';
 
 /** A clean form in another department's words: nothing a reviewer would object to. */
 export function cleanForm(): FormData {

@@ -6,10 +6,11 @@ import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import { cellKey, reopen } from '../../src/host/model';
 import type { UiLocale } from '../../src/taskpane/strings';
-import { hostWith, renderPane, SEED } from '../helpers/pane';
+import { renderPane } from '../helpers/pane';
+import { hostWith } from '../helpers/seed';
 
 function setup(locale: UiLocale = 'zh-CN') {
-  const host = hostWith(SEED.forms);
+  const host = hostWith();
   const before = reopen(host.data);
   return { host, before, ...renderPane(host, locale) };
 }

@@ -6,7 +6,8 @@ import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { USER_TEMPLATES_KEY } from '../../src/core/templates';
-import { hostWith, renderPane, SEED } from '../helpers/pane';
+import { renderPane } from '../helpers/pane';
+import { hostWith, SEED } from '../helpers/seed';
 
 /** Type by pasting: the same change events as typing, without a render per keystroke. */
 async function enter(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {

@@ -1,13 +1,11 @@
 /** .xlsx ↔ host workbook (the preview's open and download): what the host models survives the round trip. */
 import ExcelJS from 'exceljs';
-import { layoutForm } from '../../src/core/layout';
 import { BUILTIN_TEMPLATES, buildTemplateSheet } from '../../src/core/templates';
 import { insertTemplateSheet } from '../../src/excel/insertTemplate';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
 import { ExcelHost, type RequestContext } from '../../src/host/excel';
-import { workbookFromSpecs } from '../../src/host/fromSpec';
 import { excelJsFromHost, hostFromExcelJs } from '../../src/xlsx/host';
-import { SEED } from '../helpers/forms';
+import { hostWith, SEED } from '../helpers/seed';
 import { snapHost } from '../helpers/snapshot';
 
 const ctx = (c: RequestContext) => c as unknown as Excel.RequestContext;
@@ -20,7 +18,7 @@ async function roundTrip(host: ExcelHost): Promise<ExcelHost> {
 }
 
 test('a validated, marked workbook with an inserted template survives download and reopening', async () => {
-  const host = new ExcelHost(workbookFromSpecs(SEED.forms.slice(0, 3).map((f) => ({ name: f.name, specs: [layoutForm(f)] }))));
+  const host = hostWith(SEED.forms.slice(0, 3));
   await host.run((c) => insertTemplateSheet(ctx(c), buildTemplateSheet(BUILTIN_TEMPLATES[5], { budget: 10 }), '公报'));
   host.data.sheets[1].protected = true;
   const result = await host.run((c) => validateWorkbook(ctx(c), 'all', {}, hostSupport((n, v) => host.isSetSupported(n, v))));
