@@ -1,6 +1,7 @@
 /**
  * goalsheet — the command line front end.
  *   goalsheet check [files or folders…] [--format text|json] [--config rules.json] [--lang zh-CN|en]
+ *     (the config's "layout" reads every form in one layout family instead of recognising each one's)
  *   goalsheet new --template <id> [--unit … --name … --code … --budget …] -o out.xlsx
  *   goalsheet templates [--format text|json] [--lang zh-CN|en]
  * Exit codes: 0 no errors, 1 errors found, 2 usage error or a file that cannot be read.
@@ -9,11 +10,11 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { checkForms, groupBy, summarise, type WorkbookResult } from '../core/engine';
 import { readSheet } from '../core/form/parse';
-import type { Form } from '../core/form/model';
+import type { Form, SheetResult } from '../core/form/model';
 import { checkOptions, type Options } from '../core/options';
 import type { Locale } from '../core/rules/types';
 import { loadWorkbook } from './loadWorkbook';
-import { toJson, toText, type FileReport } from './report';
+import { formLayout, toJson, toText, type FileReport } from './report';
 import { SAMPLE_FILE } from './sample';
 import { UsageError, oneOf, parseArgs } from './args';
 import { listTemplates, newSheet } from './newSheet';
@@ -129,18 +130,25 @@ async function check(args: string[], io: Io): Promise<number> {
 
   const reports: FileReport[] = [];
   const forms: Form[] = [];
+  const read: SheetResult[] = [];
   for (const file of files) {
     const loaded = await loadWorkbook(file);
     if ('error' in loaded) {
-      reports.push({ file, sheets: [], findings: [], error: loaded.error });
+      reports.push({ file, sheets: [], forms: [], findings: [], error: loaded.error });
       continue;
     }
-    const sheets = loaded.grids.map((g) => readSheet(g, file));
+    const sheets = loaded.grids.map((g) => readSheet(g, file, { layout: options.layout }));
+    read.push(...sheets);
     forms.push(...sheets.flatMap((s) => s.forms));
-    reports.push({ file, sheets: sheets.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })), findings: [] });
+    reports.push({
+      file,
+      sheets: sheets.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })),
+      forms: sheets.flatMap((s) => s.forms.map(formLayout)),
+      findings: [],
+    });
   }
   // One rule run over every form, so CODE-004 sees codes repeated across files.
-  const findings = checkForms(forms, { ...options, locale });
+  const findings = checkForms(forms, { ...options, locale }, read);
   const byFile = groupBy(findings, (f) => f.workbook);
   const formsByFile = groupBy(forms, (f) => f.workbook);
   for (const r of reports) r.findings = byFile.get(r.file) ?? [];

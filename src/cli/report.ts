@@ -1,12 +1,46 @@
 /** The check report: the stable JSON interface and the text a person reads. */
 import type { Finding, Locale } from '../core/rules/types';
 import type { SheetSummary, Summary } from '../core/engine';
+import type { Form } from '../core/form/model';
+import { toA1 } from '../core/grid';
+
+/** Each form's layout family and where its fields were found: the JSON output's `layout`. */
+export interface FormLayout {
+  sheet: string;
+  index: number;
+  /** The form's extent on its sheet, A1 range. */
+  range: string;
+  layout: {
+    family: string;
+    forced: boolean;
+    fields: Record<string, string>;
+    /** Indicator rows read (1-based sheet rows). */
+    rows: number[];
+  };
+}
 
 export interface FileReport {
   file: string;
   sheets: SheetSummary[];
+  forms: FormLayout[];
   findings: Finding[];
   error?: string;
+}
+
+export function formLayout(form: Form): FormLayout {
+  const fields: Record<string, string> = {};
+  for (const k of ['name', 'unit', 'code', 'total', 'adjust', 'fiscal', 'other', 'use', 'goal', 'longGoal'] as const) {
+    const f = form[k];
+    if (f) fields[k] = f.cell;
+  }
+  if (form.plan) fields.plan = form.plan.cell;
+  if (form.header) fields.header = form.header.cell;
+  return {
+    sheet: form.sheet,
+    index: form.index,
+    range: `${toA1(form.top, form.left)}:${toA1(form.bottom, form.right)}`,
+    layout: { family: form.family, forced: !!form.familyForced, fields, rows: form.indicators.map((r) => r.row + 1) },
+  };
 }
 
 /** The JSON document other tools read; field names and meanings are a public interface. */
@@ -16,6 +50,7 @@ export function toJson(files: FileReport[], summary: Summary): string {
       files: files.map((f) => ({
         file: f.file,
         sheets: f.sheets,
+        forms: f.forms,
         findings: f.findings.map(({ ruleId, severity, sheet, cell, message, fix }) => ({ ruleId, severity, sheet, cell, message, ...(fix ? { fix } : {}) })),
         ...(f.error !== undefined ? { error: f.error } : {}),
       })),
@@ -29,13 +64,17 @@ export function toJson(files: FileReport[], summary: Summary): string {
 const WORDS = {
   'zh-CN': {
     error: '错误', warning: '警告', info: '提示', skipped: '已跳过：没有绩效目标表', forms: (n: number) => `${n} 张表`,
+    unrecognised: '像是绩效目标表，但无法识别格式',
     unreadable: '无法读取', clean: '未发现问题',
-    summary: (s: Summary) => `合计：${s.files} 个文件，${s.forms} 张表；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`,
+    summary: (s: Summary) =>
+      `合计：${s.files} 个文件，${s.forms} 张表${s.unrecognised ? `，${s.unrecognised} 个工作表无法识别` : ''}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`,
   },
   en: {
     error: 'error', warning: 'warning', info: 'info', skipped: 'skipped: no form on this sheet', forms: (n: number) => `${n} form${n === 1 ? '' : 's'}`,
+    unrecognised: 'looks like a form, but its layout is not recognised',
     unreadable: 'cannot be read', clean: 'no problems found',
-    summary: (s: Summary) => `Total: ${s.files} file(s), ${s.forms} form(s); ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
+    summary: (s: Summary) =>
+      `Total: ${s.files} file(s), ${s.forms} form(s)${s.unrecognised ? `, ${s.unrecognised} unrecognised sheet(s)` : ''}; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
   },
 };
 
@@ -57,7 +96,8 @@ export function toText(files: FileReport[], summary: Summary, locale: Locale, co
         continue;
       }
       const found = f.findings.filter((x) => x.sheet === s.name);
-      lines.push(`  ${s.name}  ${paint('dim', `(${w.forms(s.forms)})`)}${found.length ? '' : `  ${w.clean}`}`);
+      const what = s.status === 'unrecognised' ? w.unrecognised : w.forms(s.forms);
+      lines.push(`  ${s.name}  ${paint('dim', `(${what})`)}${found.length ? '' : `  ${w.clean}`}`);
       const width = Math.max(...found.map((x) => x.cell.length), 3);
       for (const x of found) {
         const sev = paint(x.severity, pad(w[x.severity], locale === 'en' ? 7 : 4));

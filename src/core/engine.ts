@@ -17,7 +17,7 @@ export interface Workbook {
 
 export interface SheetSummary {
   name: string;
-  status: 'checked' | 'skipped';
+  status: 'checked' | 'skipped' | 'unrecognised';
   forms: number;
 }
 
@@ -34,6 +34,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
+  /** Sheets that look like forms but could not be read (FORM-000). */
+  unrecognised: number;
 }
 
 export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -47,15 +49,15 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
   return out;
 }
 
-export function readWorkbook(book: Workbook): SheetResult[] {
-  return book.grids.map((g) => readSheet(g, book.name));
+export function readWorkbook(book: Workbook, options: Options = {}): SheetResult[] {
+  return book.grids.map((g) => readSheet(g, book.name, { layout: options.layout }));
 }
 
 /**
  * Run the rules over forms. Forms are grouped by workbook for the workbook-wide
  * rules; 'run' rules (CODE-004) see every form passed in.
  */
-export function checkForms(forms: Form[], options: Options = {}): Finding[] {
+export function checkForms(forms: Form[], options: Options = {}, sheets: SheetResult[] = []): Finding[] {
   const opts = resolve(options);
   const locale = options.locale ?? 'zh-CN';
   const findings: Finding[] = [];
@@ -84,6 +86,7 @@ export function checkForms(forms: Form[], options: Options = {}): Finding[] {
     try {
       if (rule.scope === 'form') for (const f of forms) rule.check(f, report, opts);
       else if (rule.scope === 'workbook') for (const group of byBook.values()) rule.check(group, report, opts);
+      else if (rule.scope === 'sheet') for (const s of sheets) rule.check(s, report);
       else rule.check(forms, report, opts);
     } catch (e) {
       // A rule bug must not cost the user the other rules' findings.
@@ -93,6 +96,7 @@ export function checkForms(forms: Form[], options: Options = {}): Finding[] {
   // Findings follow the workbook's own sheet order, then reading order on the sheet.
   const order = new Map<string, number>();
   for (const f of forms) if (!order.has(sheetKey(f.workbook, f.sheet))) order.set(sheetKey(f.workbook, f.sheet), order.size);
+  for (const s of sheets) for (const u of s.unrecognised) if (!order.has(sheetKey(u.workbook, u.sheet))) order.set(sheetKey(u.workbook, u.sheet), order.size);
   return findings.sort(
     (a, b) =>
       order.get(sheetKey(a.workbook, a.sheet))! - order.get(sheetKey(b.workbook, b.sheet))! ||
@@ -105,9 +109,9 @@ const sheetKey = (workbook: string, sheet: string) => `${workbook}\u0000${sheet}
 
 /** Read and check several workbooks as one run (the CLI's unit). */
 export function checkWorkbooks(books: Workbook[], options: Options = {}): { results: WorkbookResult[]; summary: Summary } {
-  const read = books.map((b) => ({ book: b, sheets: readWorkbook(b) }));
+  const read = books.map((b) => ({ book: b, sheets: readWorkbook(b, options) }));
   const allForms = read.flatMap((r) => r.sheets.flatMap((s) => s.forms));
-  const findings = checkForms(allForms, options);
+  const findings = checkForms(allForms, options, read.flatMap((r) => r.sheets));
   const byBook = groupBy(findings, (f) => f.workbook);
   const results = read.map(({ book, sheets }) => ({
     name: book.name,
@@ -126,5 +130,6 @@ export function summarise(results: WorkbookResult[]): Summary {
     errors: all.filter((f) => f.severity === 'error').length,
     warnings: all.filter((f) => f.severity === 'warning').length,
     infos: all.filter((f) => f.severity === 'info').length,
+    unrecognised: results.reduce((n, r) => n + r.sheets.filter((s) => s.status === 'unrecognised').length, 0),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { RULE_BY_ID } from './rules/registry';
 import type { Locale, ResolvedOptions, Severity } from './rules/types';
+import { FAMILY_IDS, type FamilyId } from './form/families';
 
 export type RuleSetting = 'off' | Severity | boolean | { enabled?: boolean; severity?: Severity };
 
@@ -19,6 +20,8 @@ export interface Options {
   /** Fewest substantive indicators (IND-011). Default 3. */
   minIndicators?: number;
   locale?: Locale;
+  /** Read every form in this layout family instead of recognising each one's. */
+  layout?: FamilyId;
 }
 
 export const DEFAULTS: ResolvedOptions = { satisfactionMin: 80, costCoverageMin: 0.9, goalMinLength: 20, minIndicators: 3 };
@@ -51,7 +54,7 @@ export function checkOptions(value: unknown): string[] {
   const errors: string[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['配置必须是一个 JSON 对象 / the configuration must be a JSON object'];
   const o = value as Record<string, unknown>;
-  const known = ['rules', 'satisfactionMin', 'costCoverageMin', 'goalMinLength', 'minIndicators', 'locale'];
+  const known = ['rules', 'satisfactionMin', 'costCoverageMin', 'goalMinLength', 'minIndicators', 'locale', 'layout'];
   for (const k of Object.keys(o)) if (!known.includes(k)) errors.push(`未知配置项 / unknown option "${k}"`);
   const range = (k: string, lo: number, hi: number) => {
     if (o[k] !== undefined && (typeof o[k] !== 'number' || !((o[k] as number) >= lo && (o[k] as number) <= hi))) {
@@ -63,6 +66,9 @@ export function checkOptions(value: unknown): string[] {
   range('goalMinLength', 0, 1000);
   range('minIndicators', 0, 100);
   if (o.locale !== undefined && o.locale !== 'zh-CN' && o.locale !== 'en') errors.push('"locale" 应为 "zh-CN" 或 "en" / must be "zh-CN" or "en"');
+  if (o.layout !== undefined && !FAMILY_IDS.includes(o.layout as FamilyId)) {
+    errors.push(`"layout" 应为 ${FAMILY_IDS.join('、')} 之一 / must be one of ${FAMILY_IDS.join(', ')}`);
+  }
   if (o.rules !== undefined) {
     if (typeof o.rules !== 'object' || o.rules === null || Array.isArray(o.rules)) {
       errors.push('"rules" 应为对象 / must be an object');

@@ -45,6 +45,8 @@ export interface UnitInfo {
   unitClass: UnitClass;
   /** Factor to the class's base (万元 for money, 1 otherwise, 1e4 for 万份 …). */
   factor: number;
+  /** Money per something (元/亩, 万元/月, 元/人·天): a unit cost, not a sum. */
+  perUnit?: boolean;
 }
 
 const UNIT_TEXT = /^[\p{L}%‰()/·]{1,8}$/u;
@@ -55,8 +57,13 @@ export function classifyUnit(unit: string): UnitInfo | undefined {
   if (unit in MONEY) return { unitClass: 'money', factor: MONEY[unit] };
   const known = CLASS_OF.get(unit);
   if (known) return { unitClass: known, factor: 1 };
-  // "次/年", "人次/月": a count per period.
+  if (unit === '百分比') return { unitClass: 'percent', factor: 1 };
   const slash = unit.split('/');
+  // "1200元/亩", "≤50万元/月", "300元/人·天": a unit cost.
+  if (slash.length >= 2 && slash[0] in MONEY && slash.slice(1).every((d) => d && !/\d/.test(d))) {
+    return { unitClass: 'money', factor: MONEY[slash[0]], perUnit: true };
+  }
+  // "次/年", "人次/月": a count per period.
   if (slash.length === 2 && slash[0] && CLASS_OF.get(slash[1]) === 'time') {
     return { unitClass: 'frequency', factor: 1 };
   }

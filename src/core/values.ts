@@ -29,10 +29,12 @@ export type ParsedValue =
       unitClass: UnitClass;
       /** num in the class's base unit (万元 for money). */
       base: number;
+      /** A rate per something (1200元/亩, ≤50万元/月): money that is not a sum. */
+      perUnit?: boolean;
       respelled?: Respelling;
     }
   | { kind: 'range'; lo: number; hi: number; unit: string; unitClass: UnitClass }
-  | { kind: 'deadline'; cmp: Comparator; respelled?: Respelling }
+  | { kind: 'deadline'; cmp: Comparator; respelled?: Respelling; period?: boolean }
   | { kind: 'qualitative'; grade: string; needsScale: boolean }
   | { kind: 'vague' }
   | { kind: 'unreadable' };
@@ -41,13 +43,15 @@ export type Quantity = Extract<ParsedValue, { kind: 'quantity' }>;
 
 /** Spellings, longest first so 大于等于 wins over 大于. `standard` marks the forms the 一体化系统 accepts. */
 const COMPARATORS: { written: string; cmp: Comparator; standard: boolean }[] = [
-  ...['大于或等于', '大于等于', '不低于', '不少于', '不小于', '>=', '=>', '≧', '⩾'].map((w) => ({ written: w, cmp: '≥' as const, standard: false })),
-  ...['小于或等于', '小于等于', '不高于', '不超过', '不大于', '不多于', '<=', '=<', '≦', '⩽'].map((w) => ({ written: w, cmp: '≤' as const, standard: false })),
+  ...['大于或等于', '大于等于', '不低于', '不少于', '不小于', '>=', '=>', '≧', '⩾', '›='].map((w) => ({ written: w, cmp: '≥' as const, standard: false })),
+  ...['小于或等于', '小于等于', '不高于', '不超过', '不大于', '不多于', '<=', '=<', '≦', '⩽', '‹='].map((w) => ({ written: w, cmp: '≤' as const, standard: false })),
   { written: '≥', cmp: '≥', standard: true },
   { written: '≤', cmp: '≤', standard: true },
   { written: '>', cmp: '>', standard: true },
   { written: '<', cmp: '<', standard: true },
   { written: '=', cmp: '=', standard: true },
+  // "±3%以内": a tolerance, read as a ceiling on the deviation; no respelling would keep its meaning.
+  { written: '±', cmp: '≤', standard: true },
   ...['大于', '高于', '超过', '多于'].map((w) => ({ written: w, cmp: '>' as const, standard: false })),
   ...['小于', '低于', '少于'].map((w) => ({ written: w, cmp: '<' as const, standard: false })),
   { written: '等于', cmp: '=', standard: false },
@@ -84,10 +88,12 @@ const GRADES: Record<string, boolean> = {
   是: false, 否: false, 合格: false, 不合格: false, 达标: false, 全部达标: false, 符合要求: false, 符合标准: false,
   符合规定: false, 满足要求: false, 完成: false, 全部完成: false, 按时完成: false, 按期完成: false, 正常: false,
   正常运行: false, 正常运转: false, 有效: true,
+  // The 一体化系统's grades for 定性 indicators.
+  高: false, 较高: false, 中等: false, 低: false, 较低: false,
 };
 export const GOOD_SCALE = ['好', '较好', '一般', '较差', '差'];
 
-const VAGUE = /提高|提升|改善|完善|加强|增强|促进|推动|推进|显著|明显|逐步|进一步|不断|持续|较大|大幅|有所|优化|规范|稳步|良性/;
+const VAGUE = /提高|提升|改善|完善|加强|增强|促进|推动|推进|显著|明显|逐步|进一步|不断|持续|较大|大幅|有所|优化|规范|稳步|良性|^及时$|长远|减轻|增加/;
 
 // A trailing dot is what Excel shows for formats like 0.## on whole numbers.
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|^[+-]?\.\d+/;
@@ -98,7 +104,14 @@ const DATE_PATTERNS = [
   /^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:前|之前|以前)?$/,
   /^\d{4}年(?:底|末|内|上半年|下半年)?(?:前|之前|以前|内)?$/,
   /^(?:年底|年末|年内|年中|上半年|下半年|当年|本年度|年度内|季度末|每季度末|每月底|每月末|月底|月末)(?:前|之前|以前|内|完成)?$/,
+  /^\d{4}年(?:年底|年末|底|末)(?:前|之前|以前)?$/,
+  // "12月底前全部到位", "年底前完成验收": a deadline and what is due by it.
+  /^(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末)(?:前|之前|以前|内|以内)[^\d<>=≤≥]{1,12}$/,
+  /^每年(?:\d{1,2}月(?:\d{1,2}日|底|末)?|年底|年末)(?:前|之前|以前)?$/,
 ];
+
+/** "2024.03-2024.12", "2024年1月-12月": a period, which the 一体化系统 rejects for its "-". */
+const PERIOD = /^\d{4}(?:[年./-]\d{1,2}月?(?:[./-]\d{1,2}日?)?)?(?:-|~|～|—|–|－|至|到)(?:\d{4}[年./-])?\d{1,2}月?(?:[./-]\d{1,2}日?)?(?:底|末)?$/;
 
 function matchPrefix(s: string): { written: string; cmp: Comparator; standard: boolean } | undefined {
   for (const c of COMPARATORS) if (s.startsWith(c.written)) return c;
@@ -141,6 +154,7 @@ function parseUncached(raw: string): ParsedValue {
     }
   }
 
+  if (cmp === undefined && PERIOD.test(rest) && /[年.月/]/.test(rest)) return { kind: 'deadline', cmp: '=', period: true };
   if (DATE_PATTERNS.some((re) => re.test(rest))) {
     const before = /(?:前|之前|以前|内|以内)$/.test(rest);
     return { kind: 'deadline', cmp: cmp ?? (before ? '≤' : '='), respelled };
@@ -156,6 +170,7 @@ function parseUncached(raw: string): ParsedValue {
       if (info) return { kind: 'range', lo: num, hi: Number(range[2].replace(/,/g, '')), unit: range[3], unitClass: info.unitClass };
     }
     unit = unit.replace(/^[(（]([^)）]*)[)）]$/, '$1');
+    if (unit === '百分比') unit = '%';
     const info = classifyUnit(unit);
     if (info && Number.isFinite(num)) {
       return {
@@ -166,6 +181,7 @@ function parseUncached(raw: string): ParsedValue {
         unit,
         unitClass: info.unitClass,
         base: num * info.factor,
+        ...(info.perUnit ? { perUnit: true } : {}),
         respelled,
       };
     }
@@ -276,6 +292,30 @@ export function parseAmount(cell: Cell | undefined, textOverride?: string): Amou
   if (v.unit === '万') return { num: v.num, unitWan: 1 };
   if (v.unitClass === 'none') return { num: v.num, unitWan: null };
   return 'invalid';
+}
+
+/**
+ * A value split over 指标性质 (the comparator, or 定性), 指标值 and 度量单位, as
+ * 一体化 exports print it, read as the one text a reviewer reads.
+ */
+export function parseSplit(cmpText: string, value: Cell | undefined, unitText: string): { parsed: ParsedValue; text: string } {
+  const cmp = normLabel(cmpText);
+  const unitLabel = normLabel(unitText);
+  // "-" or "/" in 度量单位 means the indicator has none (a 定性 row, or a unit written in the value).
+  const unit = unitLabel === '百分比' ? '%' : /^[-—–/无]$/.test(unitLabel) ? '' : unitLabel;
+  const shown = cellText(value);
+  if (cmp === '定性') {
+    const parsed = parseValueText(shown);
+    // A qualitative target is a grade or a statement; only an empty or vague one is a problem.
+    if (parsed.kind === 'unreadable') {
+      return { parsed: { kind: 'qualitative', grade: normLabel(shown), needsScale: false }, text: shown };
+    }
+    return { parsed, text: shown };
+  }
+  if (normLabel(shown) === '') return { parsed: { kind: 'empty' }, text: '' };
+  const written = /^(定量|其他|定量\(其他\)|数值|(正向|反向)(指标)?)?$/.test(cmp) ? '' : cmp;
+  const text = written + shown + (unit && !normLabel(shown).endsWith(unit) ? unit : '');
+  return { parsed: parseValueText(text), text };
 }
 
 function moneyFactor(unit: string): number {

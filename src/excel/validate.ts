@@ -69,9 +69,9 @@ export async function validateWorkbook(
 
   progress.stage?.('check');
   if (progress.cancelled?.()) throw new CancelledError();
-  const sheetResults = reads.flatMap((r) => (r.grid ? [readSheet(r.grid, 'workbook')] : []));
+  const sheetResults = reads.flatMap((r) => (r.grid ? [readSheet(r.grid, 'workbook', { layout: options.layout })] : []));
   const forms = sheetResults.flatMap((s) => s.forms);
-  const findings = checkForms(forms, options);
+  const findings = checkForms(forms, options, sheetResults);
 
   const writable = new Map<string, Target>();
   for (const { r, p } of protections) if (!p.protected) writable.set(r.name, { sheetId: r.id, sheet: r.sheet, name: r.name });

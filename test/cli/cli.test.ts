@@ -72,14 +72,41 @@ test('JSON output follows the published interface', async () => {
       {
         file,
         sheets: [{ name: '项目1', status: 'checked', forms: 1 }],
+        forms: [
+          {
+            sheet: '项目1',
+            index: 0,
+            range: 'A1:F21',
+            layout: {
+              family: 'hebei',
+              forced: false,
+              fields: { unit: 'B2', code: 'B3', name: 'D3', total: 'C4', adjust: 'D4', fiscal: 'F4', use: 'B5', goal: 'B8', plan: 'A6', header: 'A9' },
+              rows: [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+            },
+          },
+        ],
         findings: [
           { ruleId: 'VAL-004', severity: 'error', sheet: '项目1', cell: 'E10', message: expect.stringContaining('≥120') },
           { ruleId: 'VAL-007', severity: 'info', sheet: '项目1', cell: 'E12', message: expect.any(String), fix: { cell: 'E12', newValue: '≥90%' } },
         ],
       },
     ],
-    summary: { files: 1, forms: 1, errors: 1, warnings: 0, infos: 1 },
+    summary: { files: 1, forms: 1, errors: 1, warnings: 0, infos: 1, unrecognised: 0 },
   });
+});
+
+test('--config "layout" forces a family; an invalid one is a usage error', async () => {
+  const file = await xlsx(dir, 'forced.xlsx', cleanForm());
+  const config = path.join(dir, 'national.json');
+  await fs.writeFile(config, JSON.stringify({ layout: 'national' }));
+  const doc = JSON.parse((await run(['check', file, '--format', 'json', '--config', config])).out);
+  expect(doc.files[0].forms[0].layout).toMatchObject({ family: 'national', forced: true });
+  // Read as the national form, the Hebei-only parts are no longer required and its optional columns not asked for.
+  expect(doc.files[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('FORM'))).toEqual([]);
+  await fs.writeFile(config, JSON.stringify({ layout: 'guangdong' }));
+  const bad = await run(['check', file, '--config', config]);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toMatch(/layout/);
 });
 
 test('exit 0 when there are no errors (warnings and infos allowed)', async () => {

@@ -1,24 +1,23 @@
 /**
- * The labels of the official form and their variants. Every comparison is on
- * normLabel() text: NFKC-folded (full-width brackets and colons become ASCII),
- * spaces and line breaks removed.
+ * The label vocabulary of every layout family (layout-variants.md). Every
+ * comparison is on normLabel() text: NFKC-folded (full-width brackets and colons
+ * become ASCII), spaces and line breaks removed. A label names what the cell
+ * beside or below it holds; which labels a form has decides its family.
  */
 export type LabelKind =
-  | 'title' | 'unit' | 'code' | 'name'
-  | 'budget' | 'total' | 'adjust' | 'fiscal' | 'other' | 'use'
-  | 'plan' | 'goal'
-  | 'h1' | 'h2' | 'h3' | 'hdesc' | 'hvalue' | 'hbasis';
+  | 'title' | 'unit' | 'code' | 'name' | 'parentName' | 'investment'
+  | 'budget' | 'total' | 'adjust' | 'fiscal' | 'other' | 'source' | 'use' | 'unitLine'
+  | 'plan' | 'goal' | 'goalGroup' | 'goalLong'
+  | 'tableAnnual' | 'tableLong'
+  | HeaderKind;
 
-/** Where each label sits in the form, top to bottom; a label out of this order starts a new form. */
-export const SECTION: Record<LabelKind, number> = {
-  title: 0, unit: 1, code: 2, name: 2,
-  budget: 3, total: 3, adjust: 3, fiscal: 3, other: 3, use: 3,
-  plan: 4, goal: 5,
-  h1: 6, h2: 6, h3: 6, hdesc: 6, hvalue: 6, hbasis: 6,
-};
-
-export const HEADER_KINDS = ['h1', 'h2', 'h3', 'hdesc', 'hvalue', 'hbasis'] as const;
+/** Column headers of the indicator table. */
+export const HEADER_KINDS = ['h1', 'h2', 'h3', 'hcontent', 'hdesc', 'hcmp', 'hvalue', 'hunit', 'hbasis', 'hweight', 'hnote'] as const;
 export type HeaderKind = (typeof HEADER_KINDS)[number];
+export const isHeaderKind = (k: LabelKind): k is HeaderKind => (HEADER_KINDS as readonly string[]).includes(k);
+
+/** Amount labels: their values are money. */
+export const AMOUNT_KINDS: readonly LabelKind[] = ['total', 'adjust', 'fiscal', 'other', 'source'];
 
 interface LabelRule {
   kind: LabelKind;
@@ -27,29 +26,61 @@ interface LabelRule {
   inline?: boolean;
 }
 
+const UNIT_PAREN = '(\\((万元|元)\\))?';
+const END = '(:|$)';
+const AMOUNT_END = `${UNIT_PAREN}(:|$|\\d)`;
+
 const RULES: LabelRule[] = [
-  { kind: 'title', re: /^.{0,24}绩效目标(申报)?表.{0,16}$/ },
-  { kind: 'unit', re: /^填报单位(\(盖章\))?(:|$)/, inline: true },
-  { kind: 'code', re: /^项目(编码|代码|编号)(:|$)/, inline: true },
-  { kind: 'name', re: /^项目名称(:|$)/, inline: true },
-  { kind: 'budget', re: /^(项目)?预算(规模|情况)/ },
-  { kind: 'total', re: /^(年度)?预算(数|金额|资金)(\((万元|元)\))?(:|$|\d)/, inline: true },
+  { kind: 'title', re: /^.{0,24}绩效目标(申报|批复|审核)?表.{0,16}$/ },
+  { kind: 'code', re: new RegExp(`^项目(编码|代码|编号)${END}`), inline: true },
+  { kind: 'parentName', re: new RegExp(`^一级项目(名称)?${END}`), inline: true },
+  { kind: 'name', re: new RegExp(`^((二级)?项目(支出)?|专项(资金)?|单位\\(专项\\))名称${END}`), inline: true },
+  {
+    kind: 'unit',
+    re: new RegExp(`^(填报单位|预算单位|申报单位|编制单位|单位名称|部门(\\(单位\\))?名称|预算部门|主管预算部门|(项目|业务)?主管部门(及代码)?|(项目)?(实施|执行)单位)(\\(盖章\\))?${END}`),
+    inline: true,
+  },
+  // The whole project's money, not the year's: 项目总投资, 项目总预算, 中期财政预算.
+  { kind: 'investment', re: /^项目总(投资|预算)|^中期.{0,6}预算/ },
+  { kind: 'use', re: new RegExp(`^资金用途${END}`), inline: true },
+  {
+    kind: 'total',
+    re: new RegExp(`^(年度|当年|本年度?)?(资金总额|预算申报数|项目(预算)?金额|预算(数|金额)|本级预算金额|预算总额|总额)${AMOUNT_END}`),
+    inline: true,
+  },
+  { kind: 'total', re: new RegExp(`^(年度本级预算金额|(当年)?年度预算(数|金额)?|本年度预计投入|(本年度|年度)?申请.{0,6}预算资金)${AMOUNT_END}`), inline: true },
+  {
+    kind: 'fiscal',
+    re: new RegExp(`^(其中:?)?(一、)?(当年)?((省|市|县|区|本级|上级)?财政(资金|拨款)(小计)?|一般公共预算(资金|拨款)?|预算资金)${AMOUNT_END}`),
+    inline: true,
+  },
+  { kind: 'other', re: new RegExp(`^(其中:?)?(二、)?(其他|其它)(资金)?${AMOUNT_END}`), inline: true },
+  { kind: 'source', re: new RegExp(`^(其中:?)?(上级(资金|补助)|自有资金|单位自筹|自筹资金|事业收入|经营(性)?收入|政府性基金|专户资金|其他收入)${AMOUNT_END}`), inline: true },
   { kind: 'adjust', re: /^调(增|减|整)/, inline: true },
-  { kind: 'fiscal', re: /^(其中:?)?财政(资金|拨款)(\((万元|元)\))?(:|$|\d)/, inline: true },
-  { kind: 'other', re: /^(其中:?)?其他资金(\((万元|元)\))?(:|$|\d)/, inline: true },
-  { kind: 'use', re: /^资金用途(:|$)/, inline: true },
+  { kind: 'budget', re: /^(项目)?预算(规模|情况)|^(项目)?资金(情况|申请|来源)|^项目资金|^(年度)?资金(总额)?及(其)?构成|^资金构成/ },
+  { kind: 'unitLine', re: /^(金额|计量|资金)?单位:(万元|元)$/ },
   { kind: 'plan', re: /^(资金)?支出(计划|进度)/ },
-  { kind: 'goal', re: /^(年度|总体|项目)?(绩效)?目标(:|$)/, inline: true },
-  { kind: 'h1', re: /^一级指标$/ },
-  { kind: 'h2', re: /^二级指标$/ },
-  { kind: 'h3', re: /^三级指标$/ },
-  { kind: 'hbasis', re: /^(指标值?|绩效指标)?确定依据$|^(指标|取值)依据$/ },
-  { kind: 'hvalue', re: /^(年度)?指标值/ },
-  { kind: 'hdesc', re: /^(绩效)?指标(描述|解释|内容)/ },
+  { kind: 'goalLong', re: new RegExp(`^(中长期|长期|中期|总|实施期)(滚动)?(绩效)?目标(\\(.{0,24}\\))?${END}`), inline: true },
+  { kind: 'goalGroup', re: new RegExp(`^(总体|项目|实施期|项目绩效)(绩效)?目标(描述)?${END}`), inline: true },
+  { kind: 'goal', re: new RegExp(`^(年度|本年度?|当年)?(绩效)?目标${END}|^整体(绩效)?目标${END}|^(本?年度|当年)主要(绩效)?目标(和|及)?(成果)?${END}`), inline: true },
+  { kind: 'tableLong', re: /^(中长期|长期|实施期)(绩效)?指标(表)?$/ },
+  { kind: 'tableAnnual', re: /^(本?年度|当年)(绩效)?指标(表)?$/ },
+  { kind: 'h1', re: /^一级(指标)?(名称)?(\(.{1,6}\))?$/ },
+  { kind: 'h2', re: /^二级(指标)?(名称)?(\(.{1,6}\))?$/ },
+  { kind: 'h3', re: /^三级(指标)?(名称|内容)?(\(.{1,6}\))?$/ },
+  { kind: 'hbasis', re: /^(指标值?|绩效指标)?(确定|设定)依据$|^(指标|取值)依据$|^绩效标准$|^指标标准(或依据)?$|^评\(?扣\)?分标准\)?$|^评分标准$/ },
+  { kind: 'hcmp', re: /^指标性质$|^(运算|比较)?符号$|^指标方向性?$|^指标值类型$/ },
+  { kind: 'hdesc', re: /^指标值?内容说明$|^指标值内容$/ },
+  { kind: 'hunit', re: /^(度量|计量|计算)单位$|^单位$/ },
+  { kind: 'hweight', re: /^(指标)?(权重|分值)(\(%\))?$/ },
+  { kind: 'hvalue', re: /(指标值|目标值|实现值|完成值)(\(.*\))?$|^年度数值$|^指标值及单位$/ },
+  { kind: 'hdesc', re: /^(绩效)?指标(描述|解释|说明)/ },
+  { kind: 'hcontent', re: /^(指标内容|具体指标|指标名称|指标)$/ },
+  { kind: 'hnote', re: /^备注$/ },
 ];
 
 /** Every label holds one of these; most cells hold none and are rejected at once. */
-const ANY_LABEL = /表|填报|项目|预算|调[增减整]|财政|其他资金|用途|支出|目标|指标|依据/;
+const ANY_LABEL = /表|单位|部门|项目|预算|调[增减整]|财政|资金|收入|自筹|总额|用途|支出|目标|指标|依据|标准|性质|符号|权重|分值|备注|值$|^[一二三]级$|^其[他它]|投入/;
 const labelCache = new Map<string, LabelKind | null>();
 
 export function classifyLabel(label: string): LabelKind | undefined {
@@ -66,31 +97,72 @@ export function classifyLabel(label: string): LabelKind | undefined {
 function classify(label: string): LabelKind | undefined {
   // A long cell can only be a label that carries its value ("资金用途：用于…").
   const long = label.length > 40;
-  for (const r of RULES) if ((!long || r.inline) && r.re.test(long ? label.slice(0, 24) : label)) return r.kind;
+  const head = long ? label.slice(0, 24) : label;
+  for (const r of RULES) {
+    if ((long && !r.inline) || !r.re.test(head)) continue;
+    // A column header is a short phrase; a longer cell that mentions 目标值 is a value.
+    if (isHeaderKind(r.kind) && label.length > 24) continue;
+    return r.kind;
+  }
   return undefined;
 }
 
 /** The value written inside a label cell after the label, or '' ("调增(减)资金:81万元" → "81万元"). */
 export function inlineValue(kind: LabelKind, text: string): string {
-  const rule = RULES.find((r) => r.kind === kind);
-  if (!rule?.inline) return '';
-  const t = text.normalize('NFKC').trim();
+  if (!RULES.some((r) => r.kind === kind && r.inline)) return '';
+  // "其中：财政拨款" is a label, not "财政拨款" after a colon.
+  const t = text.normalize('NFKC').trim().replace(/^(其中|含)\s*:?\s*/, '');
   const colon = t.indexOf(':');
   if (colon >= 0) return t.slice(colon + 1).trim();
-  if (kind === 'adjust' || kind === 'total' || kind === 'fiscal' || kind === 'other') {
-    const m = /[-+\d].*$/.exec(t);
-    return m ? m[0].trim() : '';
+  if (AMOUNT_KINDS.includes(kind)) {
+    const m = /[-+\d]/.exec(t);
+    return m ? t.slice(m.index).trim() : '';
   }
   return '';
+}
+
+/** How strongly a unit label names the form's own unit (填报单位 first, 主管部门 last). */
+export function unitRank(label: string): number {
+  if (label.startsWith('填报单位')) return 0;
+  if (/^(预算单位|申报单位|单位名称)/.test(label)) return 1;
+  if (/^(项目)?(实施|执行)单位/.test(label)) return 2;
+  return 3;
+}
+
+/** Qualifiers in a column header or table marker: which period and which kind of value it holds. */
+export interface Qualifier {
+  long: boolean;
+  annual: boolean;
+  actual: boolean;
+  expected: boolean;
+}
+
+export function qualifierOf(label: string): Qualifier {
+  return {
+    long: /中长期|长期|实施期|中期/.test(label),
+    annual: /年度|本年|当年|\d{4}年/.test(label) && !/中长期|长期|实施期/.test(label),
+    actual: /实际|已完成|上年/.test(label),
+    expected: /预期|预计|计划|目标值/.test(label),
+  };
 }
 
 /** 一级指标 kinds. */
 export type Level1 = 'output' | 'cost' | 'benefit' | 'satisfaction';
 
-const LEVEL1: Record<string, Level1> = { 产出: 'output', 成本: 'cost', 效益: 'benefit', 满意度: 'satisfaction' };
+const LEVEL1: Record<string, Level1> = {
+  产出: 'output', 项目完成: 'output', 项目产出: 'output', 完成: 'output', 预期产出: 'output',
+  成本: 'cost', 效益: 'benefit', 项目效益: 'benefit', 效果: 'benefit', 项目效果: 'benefit',
+  满意度: 'satisfaction', 服务对象满意度: 'satisfaction', 社会公众或服务对象满意度: 'satisfaction',
+};
 
+/** A level label without numbering, bracketed notes, score annotations ("(0-20)分") or its 指标/值 suffix. */
+function bareLevel(label: string): string {
+  return label.replace(/^[\d一二三四]+[.、]/, '').replace(/\([^)]*\)/g, '').replace(/[\d\-–~.]*分$/, '').replace(/(指标|值)$/, '');
+}
+
+/** "产出指标", "产出指标（数量、质量…）", "1.产出指标", "成本指标(0-20)分" → output. */
 export function level1Of(label: string): Level1 | undefined {
-  return LEVEL1[label.replace(/指标$/, '')];
+  return LEVEL1[bareLevel(label)];
 }
 
 /** 二级指标 kinds, with the 一级 each belongs to. */
@@ -98,24 +170,29 @@ export type Level2 =
   | 'quantity' | 'quality' | 'timeliness' | 'cost'
   | 'economicCost' | 'socialCost' | 'ecoCost'
   | 'economic' | 'social' | 'ecological' | 'sustainable'
-  | 'satisfaction';
+  | 'satisfaction'
+  /** 预算(或投资规模)控制指标: Guangdong's 产出 二级 that caps spending, in place of 成本. */
+  | 'budgetControl';
 
 const LEVEL2: Record<string, Level2> = {
   数量: 'quantity', 质量: 'quality', 时效: 'timeliness', 成本: 'cost',
   经济成本: 'economicCost', 社会成本: 'socialCost', 生态环境成本: 'ecoCost', 生态成本: 'ecoCost', 环境成本: 'ecoCost',
   经济效益: 'economic', 社会效益: 'social', 生态效益: 'ecological', 环境效益: 'ecological', 生态环境效益: 'ecological',
-  可持续影响: 'sustainable', 可持续发展: 'sustainable',
-  服务对象满意度: 'satisfaction', 服务对象满意程度: 'satisfaction', 满意度: 'satisfaction', 满意程度: 'satisfaction',
+  可持续影响: 'sustainable', 可持续发展: 'sustainable', 可持续: 'sustainable',
+  预算控制: 'budgetControl', 投资控制: 'budgetControl', 投资规模控制: 'budgetControl',
 };
 
 export function level2Of(label: string): Level2 | undefined {
-  return LEVEL2[label.replace(/指标$/, '')];
+  const bare = bareLevel(label);
+  // 服务对象满意度, 满意程度, 社会公众或服务对象满意度 …: every satisfaction 二级 says 满意;
+  // "社会、经济、生态效益" names several benefits at once.
+  return LEVEL2[bare] ?? (/满意/.test(bare) ? 'satisfaction' : /效益$/.test(bare) ? 'social' : undefined);
 }
 
 /** The 一级 a 二级 belongs to (成本指标 as a 二级 is the classic framework's, under 产出). */
 export function parentOf(l2: Level2): Level1 {
   switch (l2) {
-    case 'quantity': case 'quality': case 'timeliness': case 'cost':
+    case 'quantity': case 'quality': case 'timeliness': case 'cost': case 'budgetControl':
       return 'output';
     case 'economicCost': case 'socialCost': case 'ecoCost':
       return 'cost';
@@ -130,7 +207,7 @@ export function parentOf(l2: Level2): Level1 {
 export function belongs(l1: Level1, l2: Level2, framework: 'classic' | '2021'): boolean {
   switch (l1) {
     case 'output':
-      return l2 === 'quantity' || l2 === 'quality' || l2 === 'timeliness' || (l2 === 'cost' && framework === 'classic');
+      return l2 === 'quantity' || l2 === 'quality' || l2 === 'timeliness' || l2 === 'budgetControl' || (l2 === 'cost' && framework === 'classic');
     case 'cost':
       return l2 === 'economicCost' || l2 === 'socialCost' || l2 === 'ecoCost';
     case 'benefit':
@@ -140,10 +217,15 @@ export function belongs(l1: Level1, l2: Level2, framework: 'classic' | '2021'): 
   }
 }
 
-/** 不涉及 and its synonyms, as a 三级指标 or 依据. */
-export function isNotApplicable(label: string): boolean {
-  return label === '不涉及' || label === '不适用' || label === '无' || label === '/' || label === '—';
+/** 满意度 as a 二级 under 效益: the older central template's practice, accepted (IND-013 notes it). */
+export function isOlderSatisfaction(l1: Level1 | undefined, l2: Level2 | undefined): boolean {
+  return l1 === 'benefit' && l2 === 'satisfaction';
 }
 
-/** Lines below a table that are not indicator rows. */
-export const FOOTER = /^(备注|注[:：\d]|说明|填报说明|填报人|联系人|联系电话|审核人|单位负责人|负责人|制表|财务负责人)/;
+/** 不涉及 and its synonyms, as a 三级指标, 指标值 or 依据. */
+export function isNotApplicable(label: string): boolean {
+  return /^(无|\/|—|——|-|不涉及|不适用|本项目不(涉及|适用)(此|该|本)?(指标|项)?|(此|该|本)?(指标|项)?不(涉及|适用))$/.test(label);
+}
+
+/** Lines below a table that are not indicator rows: notes, signatures, approval blocks, dates. */
+export const FOOTER = /^(备注|注[:：\d]|说明|填报说明|填报人|联系人|联系电话|审核人|审核意见|单位负责人|负责人|制表|财务负责人|经办人|日期|填报日期|分管领导)|盖章|签字|签章|审核意见|^(\d{4})?年月日$|^\d{4}年\d{1,2}月\d{1,2}日$/;

@@ -1,6 +1,9 @@
 import type { Cell } from '../grid';
 import type { Amount, ParsedValue } from '../values';
-import type { Level1, Level2 } from './labels';
+import type { FamilyId, FormPart } from './families';
+import type { HeaderKind, Level1, Level2 } from './labels';
+
+export type { FormPart } from './families';
 
 /** One value of the form and the cell a person edits to change it. */
 export interface Field {
@@ -33,20 +36,36 @@ export interface IndicatorRow {
   l1: Field;
   l2: Field;
   l3: Field;
-  desc: Field;
+  /** 绩效指标描述, where the family's table has the column. */
+  desc?: Field;
+  /** The value cell (指标值 / 指标目标值 / 预期…实现值). */
   value: Field;
-  basis: Field;
+  /** 指标性质 (the comparator) and 度量单位, where the export splits them from the value. */
+  cmp?: Field;
+  unit?: Field;
+  /** 指标确定依据 (or 绩效标准 …), where the table has the column. */
+  basis?: Field;
+  /** The value as a reviewer reads it: comparator + value + unit joined. */
+  valueText: string;
   /** The 一级 written in the row, or, when that is missing or unknown, the one its 二级 belongs to. */
   level1?: Level1;
   /** The row's own 一级指标 cell names a known 一级. */
   level1Written: boolean;
   level2?: Level2;
-  /** 三级指标 is 不涉及: a row kept only to say a 二级 does not apply. */
+  /** 三级指标 is 不涉及 (or the row was left blank): a row kept only to say a 二级 does not apply. */
   notApplicable: boolean;
   parsed: ParsedValue;
 }
 
-export type FormPart = 'code' | 'name' | 'total' | 'use' | 'plan' | 'goal' | 'header';
+export interface TableHeader {
+  cell: string;
+  row: number;
+  /** A1 address of each header label used, by kind. */
+  found: Partial<Record<HeaderKind, string>>;
+  /** Required columns of the family missing, and whether the order is the template's. */
+  missing: HeaderKind[];
+  inOrder: boolean;
+}
 
 export interface Form {
   sheet: string;
@@ -54,11 +73,16 @@ export interface Form {
   workbook: string;
   /** Position of the form on its sheet, 0-based. */
   index: number;
+  /** The layout family the form was read in, and whether it was forced by the options. */
+  family: FamilyId;
+  familyForced?: boolean;
   /** A1 address of the form's first label cell. */
   firstCell: string;
-  /** First and last absolute rows of the form. */
+  /** The form's extent: first and last absolute rows and columns. Findings stay inside it. */
   top: number;
   bottom: number;
+  left: number;
+  right: number;
   framework: 'classic' | '2021';
   unit?: Field;
   code?: Field;
@@ -67,24 +91,33 @@ export interface Form {
   adjust?: AmountField;
   fiscal?: AmountField;
   other?: AmountField;
-  /** A unit named by a label or a note ("预算数(万元)", "单位:万元"), in 万元. */
+  /** Further sources of funds (上级资金, 自有资金 …) listed in the amount block. */
+  sources: AmountField[];
+  /** A unit named by a label or a note ("项目资金(万元)", "金额单位：元"), in 万元. */
   labelUnitWan?: number;
   use?: Field;
   plan?: { cell: string; months: PlanMonth[] };
+  /** The annual goal (年度目标 where the goal block is split, else the one goal). */
   goal?: Field;
-  header?: {
-    cell: string;
-    row: number;
-    /** A1 address of each header label found, by kind. */
-    found: Partial<Record<'h1' | 'h2' | 'h3' | 'hdesc' | 'hvalue' | 'hbasis', string>>;
-    inOrder: boolean;
-  };
+  /** The long-term goal of a split goal block. */
+  longGoal?: Field;
+  header?: TableHeader;
   indicators: IndicatorRow[];
   missing: FormPart[];
 }
 
+/** A block that looks like a form (its vocabulary, an indicator header) but could not be assembled. */
+export interface Unrecognised {
+  sheet: string;
+  workbook: string;
+  cell: string;
+  /** What was missing, in words ("项目名称", "指标表头"). */
+  missing: string[];
+}
+
 export interface SheetResult {
   name: string;
-  status: 'checked' | 'skipped';
+  status: 'checked' | 'skipped' | 'unrecognised';
   forms: Form[];
+  unrecognised: Unrecognised[];
 }

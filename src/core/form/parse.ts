@@ -1,55 +1,84 @@
 /**
- * Grid → forms. Forms are found by their labels, wherever they start and however
- * many are stacked on a sheet; merged areas are resolved before anything is
- * judged empty. Parsing never throws on content: what it cannot read is left for
- * the rules to report.
+ * Grid → forms, in every layout family. Forms are found by their labels,
+ * wherever they start and however many are stacked on a sheet; merged areas are
+ * resolved before anything is judged empty. A form is assembled from the fields
+ * around its anchor labels and its indicator table; its family (families.ts)
+ * then says what it requires. Parsing never throws on content: what it cannot
+ * read is left for the rules to report.
  */
-import { toA1, type Area, type Grid } from '../grid';
+import { toA1, type Grid } from '../grid';
 import { normLabel } from '../text';
-import { parseAmount, parseCell, parseValueText, cellText } from '../values';
+import { cellText, parseAmount, parseCell, parseSplit, parseValueText } from '../values';
 import { SheetView } from './sheetView';
+import { detectFamily, FAMILY_BY_ID, type Evidence, type FamilyId, type FormPart, type LayoutFamily } from './families';
+import { amountField, field, labelKind, valueOf, type Label } from './fields';
 import {
-  FOOTER, HEADER_KINDS, SECTION, classifyLabel, inlineValue, isNotApplicable, level1Of, level2Of, parentOf,
+  FOOTER, classifyLabel, isHeaderKind, isNotApplicable, level1Of, level2Of, parentOf, qualifierOf, unitRank,
   type HeaderKind, type LabelKind,
 } from './labels';
-import type { AmountField, Field, Form, FormPart, IndicatorRow, PlanMonth, SheetResult } from './model';
+import type { AmountField, Field, Form, IndicatorRow, PlanMonth, SheetResult, Unrecognised } from './model';
+import { readHeader, type TableLayout } from './table';
 
-interface Label {
-  kind: LabelKind;
-  row: number;
-  col: number;
-  area: Area;
-  text: string;
+export interface ReadOptions {
+  /** Read every form in this family instead of recognising it (--config "layout"). */
+  layout?: FamilyId;
 }
 
 interface Draft {
   labels: Label[];
   kinds: Set<LabelKind>;
-  maxSection: number;
-  headerRow?: number;
+  /** Header bands of the tables seen so far, top to bottom. */
+  tables: TableLayout[];
 }
 
-/** Labels that open a new form even inside an indicator table. */
-const STRONG = new Set<LabelKind>(['title', 'unit', 'code', 'name', 'h1']);
-/** A block is a form only if it has one of these and at least two parts in all. */
-const IDENTIFYING = new Set<LabelKind>(['code', 'name', 'goal']);
-const PARTS = new Set<LabelKind>(['unit', 'code', 'name', 'budget', 'total', 'use', 'plan', 'goal', 'h1']);
+/** Labels that open a new form after a table. */
+const STRONG = new Set<LabelKind>(['title', 'unit', 'code', 'name', 'parentName']);
+/** Labels a form has once: a second one opens the next form. */
+const UNIQUE = new Set<LabelKind>(['title', 'code', 'name', 'parentName']);
+const IDENTIFYING = new Set<LabelKind>(['code', 'name', 'parentName', 'goal', 'goalGroup']);
+const PARTS = new Set<LabelKind>(['unit', 'code', 'name', 'parentName', 'budget', 'total', 'use', 'plan', 'goal', 'goalGroup', 'goalLong', 'h1']);
 
-export function readSheet(grid: Grid, workbook = ''): SheetResult {
+export function readSheet(grid: Grid, workbook = '', options: ReadOptions = {}): SheetResult {
   const view = new SheetView(grid);
-  const drafts = segment(collectLabels(view));
+  const drafts = segment(view, collectLabels(view));
   const forms: Form[] = [];
+  const unrecognised: Unrecognised[] = [];
   drafts.forEach((d, i) => {
-    const parts = [...d.kinds].filter((k) => PARTS.has(k));
-    if (parts.length < 2 || !parts.some((k) => IDENTIFYING.has(k))) return;
     // 部门(单位)整体支出绩效目标表 is another form, with its own layout and rules.
     if (d.labels.some((l) => l.kind === 'title' && normLabel(l.text).includes('整体'))) return;
-    // Labels arrive in reading order, so a draft's first label is its top row; the next draft bounds this one.
-    const top = d.labels[0].row;
-    const bottom = i + 1 < drafts.length ? drafts[i + 1].labels[0].row - 1 : view.bottom;
-    forms.push(buildForm(view, d, top, bottom, grid.sheet, workbook, forms.length));
+    const limit = i + 1 < drafts.length ? drafts[i + 1].labels[0].row - 1 : view.bottom;
+    const list = d.tables.find((t) => t.listCols.name !== undefined);
+    if (list) {
+      for (const f of buildList(view, d, list, limit, grid.sheet, workbook, options)) forms.push({ ...f, index: forms.length });
+      return;
+    }
+    const parts = [...d.kinds].filter((k) => PARTS.has(k));
+    if (parts.length >= 2 && parts.some((k) => IDENTIFYING.has(k))) {
+      forms.push(buildForm(view, d, limit, grid.sheet, workbook, forms.length, options));
+      return;
+    }
+    const problem = unassembled(view, d, limit);
+    if (problem) unrecognised.push({ sheet: grid.sheet, workbook, ...problem });
   });
-  return { name: grid.sheet, status: forms.length ? 'checked' : 'skipped', forms };
+  const status = forms.length ? 'checked' : unrecognised.length ? 'unrecognised' : 'skipped';
+  return { name: grid.sheet, status, forms, unrecognised };
+}
+
+/** A block with an indicator header, or with a project name and a goal, that still is no form: say what it lacks. */
+function unassembled(view: SheetView, d: Draft, limit: number): { cell: string; missing: string[] } | undefined {
+  const table = d.tables[0];
+  // An indicator library or a blank template has a header but no targets: not a form to read.
+  const hasTable = !!table && Object.keys(table.cols).length >= 3 && table.cols.hvalue !== undefined &&
+    tableRows(view, table, limit).some((r) => view.label(r, table.cols.hvalue!) !== '');
+  const named = d.kinds.has('name') || d.kinds.has('code');
+  const goal = d.kinds.has('goal') || d.kinds.has('goalGroup');
+  if (!hasTable && !(named && (goal || d.kinds.has('total')))) return undefined;
+  const missing: string[] = [];
+  if (!named) missing.push('项目名称');
+  if (!hasTable) missing.push('指标表头(一级指标、二级指标、三级指标、指标值)');
+  if (!goal) missing.push('绩效目标');
+  const first = d.labels[0];
+  return { cell: toA1(first.row, first.col), missing };
 }
 
 function collectLabels(view: SheetView): Label[] {
@@ -64,36 +93,40 @@ function collectLabels(view: SheetView): Label[] {
       const ar = view.top + r;
       const ac = view.left + c;
       if (!view.isOwner(ar, ac)) continue;
-      const kind = classifyLabel(view.label(ar, ac));
+      const kind = labelKind(view, ar, ac);
       if (kind) out.push({ kind, row: ar, col: ac, area: view.area(ar, ac), text: cellText(cell) });
     }
   }
   return out;
 }
 
-/** Split labels into forms: a label out of the form's top-to-bottom order starts the next one. */
-function segment(labels: Label[]): Draft[] {
+/** Split labels into forms. Inside a table only a project's own labels open the next form. */
+function segment(view: SheetView, labels: Label[]): Draft[] {
   const drafts: Draft[] = [];
   let cur: Draft | undefined;
   for (const lab of labels) {
-    const sec = SECTION[lab.kind];
-    const isHeader = sec === SECTION.h1;
+    const table = cur?.tables[cur.tables.length - 1];
     let fresh = !cur;
-    if (cur && cur.headerRow !== undefined) {
-      if (lab.row <= cur.headerRow && isHeader) {
-        add(cur, lab);
+    if (cur && table) {
+      if (lab.row <= table.bottom) {
+        if (isHeaderKind(lab.kind)) add(cur, lab);
         continue;
       }
-      if (!STRONG.has(lab.kind)) continue; // inside an indicator table: data, not labels
+      if (lab.kind === 'h1' || lab.kind === 'tableLong' || lab.kind === 'tableAnnual') {
+        addTable(view, cur, lab);
+        continue;
+      }
+      if (!STRONG.has(lab.kind)) continue; // table data, not labels
       fresh = true;
     } else if (cur) {
-      fresh = sec < cur.maxSection || (cur.kinds.has(lab.kind) && !isHeader);
+      fresh = UNIQUE.has(lab.kind) && cur.kinds.has(lab.kind);
     }
     if (fresh) {
-      cur = { labels: [], kinds: new Set(), maxSection: 0 };
+      cur = { labels: [], kinds: new Set(), tables: [] };
       drafts.push(cur);
     }
-    add(cur!, lab);
+    if (lab.kind === 'h1') addTable(view, cur!, lab);
+    else if (!isHeaderKind(lab.kind)) add(cur!, lab);
   }
   return drafts;
 }
@@ -101,76 +134,121 @@ function segment(labels: Label[]): Draft[] {
 function add(d: Draft, lab: Label): void {
   d.labels.push(lab);
   d.kinds.add(lab.kind);
-  d.maxSection = Math.max(d.maxSection, SECTION[lab.kind]);
-  if (lab.kind === 'h1') d.headerRow = lab.area.bottom;
 }
 
-function field(view: SheetView, row: number, col: number, fromRow = row): Field {
-  const a = view.area(row, col);
-  const raw = view.rawCell(a.top, a.left);
-  return { text: cellText(raw), cell: toA1(a.top, a.left), raw, inherited: a.top < fromRow };
+function addTable(view: SheetView, d: Draft, lab: Label): void {
+  add(d, lab);
+  if (lab.kind !== 'h1') return;
+  const last = d.tables[d.tables.length - 1];
+  if (last && lab.row <= last.bottom) return; // a second group of the same header row
+  d.tables.push(readHeader(view, lab.row, lab.col));
 }
 
-/** The value of a label: written after it in the same cell, or in the next cell to its right. */
-function valueOf(view: SheetView, lab: Label): Field {
-  const inline = inlineValue(lab.kind, lab.text);
-  const own = { text: inline, cell: toA1(lab.row, lab.col), raw: view.rawCell(lab.row, lab.col) };
-  // A label merged wide ("资金用途：" across B:F) is its own value cell, even when empty.
-  if (inline || lab.area.right - lab.area.left >= 2) return own;
-  // "调增(减)资金：" with nothing after it: the next cell is another label, not this one's value.
-  if (classifyLabel(view.label(lab.row, lab.area.right + 1))) return own;
-  return field(view, lab.row, lab.area.right + 1);
+/** The table to check: the one marked annual, else the one not marked long-term, else the last. */
+function annualTable(d: Draft): { table?: TableLayout; next?: number } {
+  const marked = d.tables.map((t) => {
+    let q = t.q;
+    for (const l of d.labels) {
+      if (l.kind !== 'tableLong' && l.kind !== 'tableAnnual') continue;
+      const beside = l.area.top <= t.top && l.area.bottom >= t.top && l.col < t.left;
+      const above = l.row < t.top && l.row >= t.top - 2;
+      if (beside || above) {
+        const lq = qualifierOf(normLabel(l.text));
+        q = { ...q, long: q.long || lq.long, annual: q.annual || lq.annual };
+      }
+    }
+    return q;
+  });
+  let i = marked.findIndex((q) => q.annual && !q.long);
+  if (i < 0) i = marked.findIndex((q) => !q.long);
+  if (i < 0) i = d.tables.length - 1;
+  const next = d.tables[i + 1];
+  // The next table's marker row (if any) ends this one too.
+  const nextTop = next ? Math.min(next.top, ...d.labels.filter((l) => (l.kind === 'tableLong' || l.kind === 'tableAnnual') && l.row > d.tables[i].bottom).map((l) => l.row)) : undefined;
+  return { table: d.tables[i], next: nextTop };
 }
 
-function amountField(view: SheetView, lab: Label): AmountField {
-  const f = valueOf(view, lab);
-  const sameCell = f.cell === toA1(lab.row, lab.col);
-  return { ...f, amount: parseAmount(f.raw, sameCell ? f.text : undefined) };
+interface Common {
+  family: LayoutFamily;
+  forced: boolean;
 }
 
-function buildForm(view: SheetView, d: Draft, top: number, bottom: number, sheet: string, workbook: string, index: number): Form {
+function familyOf(d: Draft, table: TableLayout | undefined, list: boolean, options: ReadOptions): Common {
+  if (options.layout && FAMILY_BY_ID.has(options.layout)) return { family: FAMILY_BY_ID.get(options.layout)!, forced: true };
+  const evidence: Evidence = {
+    kinds: d.kinds,
+    texts: d.labels.map((l) => normLabel(l.text)),
+    columns: new Set(Object.keys(table?.cols ?? {}) as HeaderKind[]),
+    headerTexts: table?.headerTexts ?? [],
+    tables: Math.max(d.tables.length, table?.groups ?? 0),
+    list,
+  };
+  return { family: detectFamily(evidence), forced: false };
+}
+
+function buildForm(view: SheetView, d: Draft, limit: number, sheet: string, workbook: string, index: number, options: ReadOptions): Form {
+  const { table, next } = annualTable(d);
+  const { family, forced } = familyOf(d, table, false, options);
   const first = (k: LabelKind) => d.labels.find((l) => l.kind === k);
-  const h1 = first('h1');
-  const code = first('code');
-  const anchorCol = h1?.col ?? code?.col ?? Math.min(...d.labels.map((l) => l.col));
+  const right = Math.max(table?.right ?? 0, ...d.labels.map((l) => l.area.right));
   const firstLabel = d.labels[0];
   const form: Form = {
-    sheet,
-    workbook,
-    index,
+    sheet, workbook, index, family: family.id,
+    ...(forced ? { familyForced: true } : {}),
     firstCell: toA1(firstLabel.row, firstLabel.col),
-    top,
-    bottom,
+    top: firstLabel.row,
+    bottom: firstLabel.row,
+    left: Math.min(...d.labels.map((l) => l.col)),
+    right,
     framework: 'classic',
+    sources: [],
     indicators: [],
     missing: [],
   };
-  const lab = (k: LabelKind) => first(k);
-  if (lab('unit')) form.unit = valueOf(view, lab('unit')!);
-  if (code) form.code = valueOf(view, code);
-  if (lab('name')) form.name = valueOf(view, lab('name')!);
-  if (lab('total')) form.total = amountField(view, lab('total')!);
-  if (lab('adjust')) form.adjust = amountField(view, lab('adjust')!);
-  if (lab('fiscal')) form.fiscal = amountField(view, lab('fiscal')!);
-  if (lab('other')) form.other = amountField(view, lab('other')!);
-  form.labelUnitWan = unitFromLabels(view, d, top);
-  form.use = readUse(view, d);
-  if (lab('plan')) form.plan = readPlan(view, lab('plan')!, anchorCol);
-  if (lab('goal')) form.goal = valueOf(view, lab('goal')!);
-  if (h1) readTable(view, d, h1, anchorCol, bottom, form);
+  const units = d.labels.filter((l) => l.kind === 'unit').sort((a, b) => unitRank(normLabel(a.text)) - unitRank(normLabel(b.text)));
+  if (units.length) form.unit = valueOf(view, units[0], right);
+  const lab = first;
+  if (lab('code')) form.code = valueOf(view, lab('code')!, right);
+  if (lab('name')) form.name = valueOf(view, lab('name')!, right);
+  // The first label of a kind whose value reads as an amount ("一般公共预算" may be a category beside 财政资金预算分类).
+  const amount = (k: LabelKind) => {
+    const read = d.labels.filter((l) => l.kind === k).map((l) => amountField(view, l, right));
+    return read.find((f) => typeof f.amount === 'object') ?? read[0];
+  };
+  form.total = amount('total') ?? totalFromHeading(view, d, right);
+  form.adjust = amount('adjust');
+  form.fiscal = amount('fiscal');
+  form.other = amount('other');
+  form.sources = d.labels.filter((l) => l.kind === 'source').map((l) => amountField(view, l, right));
+  form.use = readUse(view, d, right);
+  if (lab('plan')) form.plan = readPlan(view, lab('plan')!, table?.left ?? form.left, right);
+  readGoals(view, d, right, form);
 
-  const missing: [FormPart, boolean][] = [
-    ['code', !!code], ['name', !!form.name], ['total', !!form.total], ['use', !!form.use],
-    ['plan', !!form.plan], ['goal', !!form.goal], ['header', !!h1],
-  ];
-  form.missing = missing.filter(([, ok]) => !ok).map(([p]) => p);
+  const tableBottom = Math.min(limit, (next ?? limit + 1) - 1);
+  if (table) readTable(view, table, family, tableBottom, form);
+  form.labelUnitWan = unitFromLabels(view, d, form.top, Math.max(form.bottom, table?.bottom ?? 0));
+  form.bottom = Math.max(form.bottom, ...d.labels.filter((l) => l.row <= (form.indicators.at(-1)?.row ?? table?.bottom ?? Infinity)).map((l) => l.area.bottom));
+  if (table) form.bottom = Math.max(form.bottom, table.bottom, form.indicators.at(-1)?.row ?? 0);
+
+  const has: Record<FormPart, boolean> = {
+    code: !!form.code, name: !!form.name, total: !!form.total, use: !!form.use, plan: !!form.plan, goal: !!form.goal, header: !!table,
+  };
+  form.missing = family.requires.filter((p) => !has[p]);
   return form;
 }
 
+/** "项目资金申请(万元) | 120": a heading with its amount beside it is the total. */
+function totalFromHeading(view: SheetView, d: Draft, right: number): Form['total'] {
+  const heading = d.labels.find((l) => l.kind === 'budget');
+  if (!heading) return undefined;
+  const f = amountField(view, heading, right);
+  return typeof f.amount === 'object' && f.cell !== toA1(heading.row, heading.col) ? f : undefined;
+}
+
 /** 资金用途: its own label, or the second row of a two-row 预算规模及资金用途 label. */
-function readUse(view: SheetView, d: Draft): Field | undefined {
+function readUse(view: SheetView, d: Draft, right: number): Field | undefined {
   const use = d.labels.find((l) => l.kind === 'use');
-  if (use) return valueOf(view, use);
+  if (use) return valueOf(view, use, right);
   const budget = d.labels.find((l) => l.kind === 'budget');
   if (budget && budget.area.bottom > budget.row && normLabel(budget.text).includes('用途')) {
     return field(view, budget.area.bottom, budget.area.right + 1);
@@ -178,13 +256,27 @@ function readUse(view: SheetView, d: Draft): Field | undefined {
   return undefined;
 }
 
-/** "预算数(万元)", or a "单位:万元" note above the form, settles amounts typed without a unit. */
-function unitFromLabels(view: SheetView, d: Draft, top: number): number | undefined {
+/** The annual goal and, where the goal block is split, the long-term one. */
+function readGoals(view: SheetView, d: Draft, right: number, form: Form): void {
+  const annual = d.labels.find((l) => l.kind === 'goal');
+  const long = d.labels.find((l) => l.kind === 'goalLong');
+  const group = d.labels.find((l) => l.kind === 'goalGroup');
+  if (long) form.longGoal = valueOf(view, long, right);
+  if (annual) form.goal = valueOf(view, annual, right);
+  else if (group && !long) form.goal = valueOf(view, group, right);
+}
+
+/** "项目资金(万元)", "预算数(万元)", or a "金额单位：元" line within the form settles amounts typed without a unit. */
+function unitFromLabels(view: SheetView, d: Draft, top: number, bottom: number): number | undefined {
   for (const l of d.labels) {
-    const m = /\((万元|元)\)/.exec(normLabel(l.text));
-    if (m && (l.kind === 'total' || l.kind === 'fiscal' || l.kind === 'other' || l.kind === 'budget')) return m[1] === '万元' ? 1 : 1e-4;
+    const text = normLabel(l.text);
+    const m = /\((万元|元)\)/.exec(text) ?? (l.kind === 'unitLine' ? /(万元|元)$/.exec(text) : null);
+    if (m && (l.kind === 'total' || l.kind === 'fiscal' || l.kind === 'other' || l.kind === 'budget' || l.kind === 'unitLine')) {
+      return m[1] === '万元' ? 1 : 1e-4;
+    }
   }
-  for (let r = top; r <= Math.min(top + 2, view.bottom); r++) {
+  // A note above the form ("单位：万元") belongs to it too.
+  for (let r = Math.max(view.top, top - 2); r <= Math.min(bottom, top + 2, view.bottom); r++) {
     for (let c = view.left; c <= view.right; c++) {
       const m = /单位:?(万元|元)$/.exec(view.label(r, c));
       if (m && view.isOwner(r, c)) return m[1] === '万元' ? 1 : 1e-4;
@@ -195,9 +287,9 @@ function unitFromLabels(view: SheetView, d: Draft, top: number): number | undefi
 
 const MONTH = /^(\d{1,2})月(?:底|末)?(?::?(\d+(?:\.\d+)?%?))?$/;
 
-function readPlan(view: SheetView, lab: Label, anchorCol: number): Form['plan'] {
+function readPlan(view: SheetView, lab: Label, anchorCol: number, right: number): Form['plan'] {
   const months: PlanMonth[] = [];
-  const last = Math.max(view.right, anchorCol + 5);
+  const last = Math.max(right, anchorCol + 5);
   for (let c = lab.area.right + 1; c <= last; c++) {
     if (!view.isOwner(lab.row, c)) continue;
     const l = view.label(lab.row, c);
@@ -224,58 +316,134 @@ function readPercent(f: Field, inline: boolean): number | 'empty' | 'invalid' {
   return 'invalid';
 }
 
-function readTable(view: SheetView, d: Draft, h1: Label, anchorCol: number, bottom: number, form: Form): void {
-  const found: Partial<Record<HeaderKind, string>> = {};
-  const cols: Partial<Record<HeaderKind, number>> = {};
-  for (const l of d.labels) {
-    if ((HEADER_KINDS as readonly string[]).includes(l.kind) && l.row <= h1.area.bottom && l.area.bottom >= h1.row) {
-      const k = l.kind as HeaderKind;
-      if (cols[k] === undefined) {
-        cols[k] = l.col;
-        found[k] = toA1(l.row, l.col);
-      }
-    }
-  }
-  const present = HEADER_KINDS.filter((k) => cols[k] !== undefined).map((k) => cols[k]!);
-  const inOrder = present.length === HEADER_KINDS.length && present.every((c, i) => i === 0 || c > present[i - 1]);
-  form.header = { cell: toA1(h1.row, h1.col), row: h1.row, found, inOrder };
-  // Columns missing from the header fall back to the official positions.
-  const col = (k: HeaderKind, i: number) => cols[k] ?? anchorCol + i;
-  const c = HEADER_KINDS.map((k, i) => col(k, i));
+/** Columns a row needs to be read at all. */
+const NEEDED: HeaderKind[] = ['h1', 'h2', 'h3', 'hvalue'];
 
+function header(table: TableLayout, family: LayoutFamily, anchor?: string): Form['header'] {
+  const missing = family.columns.filter((k) => table.cols[k] === undefined);
+  const present = family.columns.filter((k) => table.cols[k] !== undefined).map((k) => table.cols[k]!);
+  const inOrder = !family.ordered || present.every((c, i) => i === 0 || c > present[i - 1]);
+  return { cell: anchor ?? table.cell, row: table.top, found: table.found, missing, inOrder };
+}
+
+function readTable(view: SheetView, table: TableLayout, family: LayoutFamily, bottom: number, form: Form): void {
+  form.header = header(table, family);
+  // Without the columns that carry an indicator, rows cannot be read; FORM-002 says which are missing.
+  if (NEEDED.some((k) => table.cols[k] === undefined)) return;
+  for (const r of tableRows(view, table, bottom)) form.indicators.push(readRow(view, r, table, family));
+  if (form.indicators.some((row) => row.level1 === 'cost')) form.framework = '2021';
+}
+
+/** The rows of a table, from below its header to a footer, a note, the next table or the form's end. */
+function tableRows(view: SheetView, table: TableLayout, bottom: number): number[] {
+  const cols = [...new Set([...Object.values(table.cols), ...Object.values(table.listCols)])].sort((a, b) => a - b);
+  const out: number[] = [];
   let sawBlank = false;
-  for (let r = h1.area.bottom + 1; r <= bottom; r++) {
-    const own = c.filter((cc) => view.isOwner(r, cc) && view.label(r, cc) !== '');
+  for (let r = table.bottom + 1; r <= bottom; r++) {
+    const own = cols.filter((c) => view.isOwner(r, c) && view.label(r, c) !== '');
     if (own.length === 0) {
       sawBlank = true;
       continue;
     }
-    const l1Label = view.label(r, c[0]);
-    const l2Label = view.label(r, c[1]);
-    const firstOwn = own[0];
-    const firstText = view.label(r, firstOwn);
-    const wide = view.area(r, firstOwn).right - view.area(r, firstOwn).left >= 2;
-    if (FOOTER.test(firstText) || (own.length === 1 && wide && !level1Of(firstText))) break;
-    if (sawBlank && !level1Of(l1Label) && !level2Of(l2Label)) break;
+    const texts = own.map((c) => view.label(r, c));
+    if (FOOTER.test(texts[0]) || texts.some((t) => /盖章|签章|签字|^(\d{4})?年月日$/.test(t))) break;
+    if (own.some((c) => {
+      const k = classifyLabel(view.label(r, c));
+      return k === 'h1' || k === 'tableLong' || k === 'tableAnnual';
+    })) break;
+    const a = view.area(r, own[0]);
+    const wide = a.right - a.left >= 2;
+    const l1 = view.label(r, table.cols.h1!);
+    const l2 = view.label(r, table.cols.h2!);
+    if (own.length === 1 && wide && !level1Of(texts[0])) break;
+    if (sawBlank && !level1Of(l1) && !level2Of(l2)) break;
     sawBlank = false;
-    form.indicators.push(readRow(view, r, c));
+    out.push(r);
   }
-  if (form.indicators.some((row) => row.level1 === 'cost')) form.framework = '2021';
+  return out;
 }
 
-function readRow(view: SheetView, r: number, c: number[]): IndicatorRow {
-  const [l1, l2, l3, desc, value, basis] = c.map((cc) => field(view, r, cc));
-  const l3Label = normLabel(l3.text);
+function readRow(view: SheetView, r: number, t: TableLayout, family: LayoutFamily): IndicatorRow {
+  const at = (k: HeaderKind) => (t.cols[k] !== undefined ? field(view, r, t.cols[k]!) : undefined);
+  const [l1, l2, l3, value] = (['h1', 'h2', 'h3', 'hvalue'] as const).map((k) => at(k)!);
+  const desc = at('hdesc');
+  const basis = at('hbasis');
+  const cmp = at('hcmp');
+  const unit = at('hunit');
+  let parsed;
+  let valueText = value.text;
+  if (cmp || unit) ({ parsed, text: valueText } = parseSplit(cmp?.text ?? '', value.raw, unit?.text ?? ''));
+  else parsed = parseCell(value.raw);
   const written = level1Of(normLabel(l1.text));
   const level2 = level2Of(normLabel(l2.text));
+  // A template row the unit left empty (no indicator, no value, no description) does not apply.
+  const unused = [l3, value, desc].every((f) => !f || normLabel(f.text) === '');
   return {
     row: r,
-    l1, l2, l3, desc, value, basis,
+    l1, l2, l3, value, valueText, parsed,
+    ...(desc ? { desc } : {}),
+    ...(basis ? { basis } : {}),
+    ...(cmp ? { cmp } : {}),
+    ...(unit ? { unit } : {}),
     level1: written ?? (level2 && parentOf(level2)),
     level1Written: written !== undefined,
     level2,
-    notApplicable: isNotApplicable(l3Label),
-    parsed: parseCell(value.raw),
+    notApplicable: (unused && family.blankRowsOptional) || isNotApplicable(normLabel(l3.text)),
   };
 }
 
+/** A list export: one row per indicator, the project in every row; consecutive rows of one project are one form. */
+function buildList(view: SheetView, d: Draft, table: TableLayout, limit: number, sheet: string, workbook: string, options: ReadOptions): Form[] {
+  const { family, forced } = familyOf(d, table, true, options);
+  const indicatorCols = NEEDED.map((k) => table.cols[k]);
+  // Rows that carry no indicator (a unit's subtotal line) are not indicator rows.
+  const rows = indicatorCols.every((c) => c !== undefined)
+    ? tableRows(view, table, limit).filter((r) => indicatorCols.some((c) => c! !== table.cols.h1 && view.text(r, c!) !== ''))
+    : [];
+  const nameCol = table.listCols.name!;
+  const groups: number[][] = [];
+  let key: string | undefined;
+  for (const r of rows) {
+    const k = cellText(view.cell(r, nameCol));
+    if (k !== key || groups.length === 0) groups.push([]);
+    key = k;
+    groups[groups.length - 1].push(r);
+  }
+  const unitWan = unitFromLabels(view, d, d.labels[0].row, table.bottom);
+  return groups.map((g) => {
+    const at = (col: number | undefined) => (col === undefined ? undefined : field(view, g[0], col));
+    const totalCell = at(table.listCols.total);
+    const fiscalCell = at(table.listCols.fiscal);
+    const form: Form = {
+      sheet, workbook, index: 0, family: family.id,
+      ...(forced ? { familyForced: true } : {}),
+      firstCell: at(nameCol)!.cell,
+      top: g[0],
+      bottom: g[g.length - 1],
+      left: table.left,
+      right: table.right,
+      framework: 'classic',
+      name: at(nameCol),
+      ...(table.listCols.unit !== undefined ? { unit: at(table.listCols.unit) } : {}),
+      ...(table.listCols.code !== undefined ? { code: at(table.listCols.code) } : {}),
+      ...(table.listCols.goal !== undefined ? { goal: at(table.listCols.goal) } : {}),
+      ...(totalCell ? { total: { ...totalCell, amount: parseAmountCell(totalCell) } } : {}),
+      ...(fiscalCell ? { fiscal: { ...fiscalCell, amount: parseAmountCell(fiscalCell) } } : {}),
+      sources: [],
+      labelUnitWan: unitWan,
+      indicators: g.map((r) => readRow(view, r, table, family)),
+      missing: [],
+    };
+    form.header = header(table, family, at(table.cols.h1 ?? nameCol)!.cell);
+    if (form.indicators.some((row) => row.level1 === 'cost')) form.framework = '2021';
+    const has: Record<FormPart, boolean> = {
+      code: !!form.code, name: true, total: !!form.total, use: false, plan: false, goal: !!form.goal, header: true,
+    };
+    form.missing = family.requires.filter((p) => !has[p]);
+    return form;
+  });
+}
+
+function parseAmountCell(f: Field): AmountField['amount'] {
+  return parseAmount(f.raw);
+}

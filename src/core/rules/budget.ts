@@ -24,6 +24,8 @@ export const budgetRules: Rule[] = [
     check(form, report) {
       const { total, fiscal, other } = form;
       if (!total || !fiscal || typeof total.amount !== 'object' || typeof fiscal.amount !== 'object') return;
+      // Further sources (上级资金, 自有资金 …) make the sum the template's, not ours: stay silent rather than guess.
+      if (form.sources.some((s) => s.amount !== 'empty')) return;
       if (other && other.amount === 'invalid') return;
       const otherAmount = other && typeof other.amount === 'object' ? other.amount : undefined;
       const bare = [total.amount, fiscal.amount, otherAmount].every((a) => !a || a.unitWan === null);

@@ -9,7 +9,8 @@ const moneyRows = (form: Form) => form.indicators.filter((r) => substantive(r) &
 /** A money cost row's amount in 万元 (a range counts at its lower end). */
 function amountWan(row: IndicatorRow): number | undefined {
   const p = row.parsed;
-  if (p.kind === 'quantity' && p.unitClass === 'money') return p.base;
+  // A unit cost (1200元/亩) is a price, not a sum: it cannot be added up against 预算数.
+  if (p.kind === 'quantity' && p.unitClass === 'money') return p.perUnit ? undefined : p.base;
   if (p.kind === 'range' && p.unitClass === 'money') return p.lo * (p.unit === '元' ? 1e-4 : p.unit === '亿元' ? 1e4 : 1);
   return undefined;
 }
@@ -23,8 +24,8 @@ export const costRules: Rule[] = [
         const p = row.parsed;
         const notMoney =
           ((p.kind === 'quantity' || p.kind === 'range') && p.unitClass !== 'money' && p.unitClass !== 'none') ||
-          p.kind === 'qualitative' || p.kind === 'deadline' || p.kind === 'vague';
-        if (notMoney) report(form, row.value.cell, { l3: rowName(row), text: row.value.text });
+          p.kind === 'qualitative' || p.kind === 'deadline' || p.kind === 'vague' || p.kind === 'unreadable';
+        if (notMoney) report(form, row.value.cell, { l3: rowName(row), text: row.valueText });
       }
     },
   },
@@ -42,8 +43,8 @@ export const costRules: Rule[] = [
         if (p.kind !== 'quantity' || a === undefined) continue;
         if ((p.cmp === '>' && a >= total - eps) || (p.cmp === '≥' && a > total + eps)) {
           report(form, row.value.cell, {
-            problem: `成本指标“${row.value.text}”只有花费超过预算数 ${wan(total)} 才能达到。`,
-            problemEn: `Cost target “${row.value.text}” can only be met by spending more than the budget ${wan(total)}.`,
+            problem: `成本指标“${row.valueText}”只有花费超过预算数 ${wan(total)} 才能达到。`,
+            problemEn: `Cost target “${row.valueText}” can only be met by spending more than the budget ${wan(total)}.`,
           });
         }
       }
@@ -78,7 +79,7 @@ export const costRules: Rule[] = [
     check(form, report) {
       for (const row of form.indicators.filter((r) => substantive(r) && isCostRow(r))) {
         const p = row.parsed;
-        if (p.kind === 'quantity' && (p.cmp === '≥' || p.cmp === '>')) report(form, row.value.cell, { text: row.value.text });
+        if (p.kind === 'quantity' && (p.cmp === '≥' || p.cmp === '>')) report(form, (row.cmp ?? row.value).cell, { text: row.valueText });
       }
     },
   },
@@ -87,7 +88,8 @@ export const costRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       if (!form.header || form.indicators.length === 0) return;
-      if (!form.indicators.some(isCostRow)) report(form, form.header.cell);
+      // Guangdong's 预算控制指标 stands where 成本 does in its template.
+      if (!form.indicators.some((r) => isCostRow(r) || r.level2 === 'budgetControl')) report(form, form.header.cell);
     },
   },
 ];

@@ -1,8 +1,9 @@
 /** IND: the indicator table's structure (一级/二级/三级, description, basis, 不涉及 rows). */
-import { belongs, type Level1, type Level2 } from '../form/labels';
+import { belongs, isNotApplicable, isOlderSatisfaction, type HeaderKind, type Level1, type Level2 } from '../form/labels';
+import { FAMILY_BY_ID } from '../form/families';
 import type { Form, IndicatorRow } from '../form/model';
 import { isBlank, normLabel } from '../text';
-import { substantive } from './util';
+import { isSatisfactionRow, substantive } from './util';
 import type { Rule } from './types';
 
 const L1_NAMES: Record<Level1, string> = { output: '产出指标', cost: '成本指标', benefit: '效益指标', satisfaction: '满意度指标' };
@@ -11,6 +12,7 @@ const L2_NAMES: Record<Level2, string> = {
   economicCost: '经济成本指标', socialCost: '社会成本指标', ecoCost: '生态环境成本指标',
   economic: '经济效益指标', social: '社会效益指标', ecological: '生态效益指标', sustainable: '可持续影响指标',
   satisfaction: '服务对象满意度指标',
+  budgetControl: '预算控制指标',
 };
 
 function allowedUnder(l1: Level1, framework: Form['framework']): string {
@@ -25,9 +27,14 @@ export function rowName(row: IndicatorRow): string {
   return isBlank(row.l3.text) ? `第${row.row + 1}行` : row.l3.text;
 }
 
+/** The family's template asks for this column (an optional 指标解释 left blank is no finding). */
+function asks(form: Form, column: HeaderKind): boolean {
+  return FAMILY_BY_ID.get(form.family)!.columns.includes(column);
+}
+
 function isRealEntry(text: string): boolean {
   const l = normLabel(text);
-  return l !== '' && !['不涉及', '不适用', '无', '/', '—', '-', '文字描述'].includes(l);
+  return l !== '' && !isNotApplicable(l) && l !== '文字描述';
 }
 
 export const indicatorRules: Rule[] = [
@@ -48,6 +55,8 @@ export const indicatorRules: Rule[] = [
         const empty = isBlank(row.l2.text);
         // A row whose 一级 is missing takes it from its 二级 (IND-001 reports the 一级), so only an empty 二级 is left to report.
         if (row.level1 && row.level2 && belongs(row.level1, row.level2, form.framework)) continue;
+        if (isOlderSatisfaction(row.level1, row.level2)) continue; // IND-013
+        if (empty && row.notApplicable && !row.level1Written) continue; // a blank template row
         const problem: [string, string] = empty
           ? ['二级指标未填写。', 'The level-2 indicator is empty.']
           : [`二级指标“${row.l2.text}”不属于一级指标“${row.l1.text}”。`, `Level-2 indicator “${row.l2.text}” does not belong under “${row.l1.text}”.`];
@@ -80,7 +89,8 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-005', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators) if (isBlank(row.l3.text)) report(form, row.l3.cell);
+      // A template row left wholly blank does not apply; one with a value but no name lacks its name.
+      for (const row of form.indicators) if (isBlank(row.l3.text) && !row.notApplicable) report(form, row.l3.cell);
     },
   },
   {
@@ -102,7 +112,7 @@ export const indicatorRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators.filter(substantive)) {
-        if (isBlank(row.desc.text)) report(form, row.desc.cell, { l3: rowName(row) });
+        if (row.desc && asks(form, 'hdesc') && isBlank(row.desc.text)) report(form, row.desc.cell, { l3: rowName(row) });
       }
     },
   },
@@ -111,7 +121,7 @@ export const indicatorRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators.filter(substantive)) {
-        if (isBlank(row.basis.text)) report(form, row.basis.cell, { l3: rowName(row) });
+        if (row.basis && asks(form, 'hbasis') && isBlank(row.basis.text)) report(form, row.basis.cell, { l3: rowName(row) });
       }
     },
   },
@@ -120,6 +130,7 @@ export const indicatorRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators) {
+        const basis = row.basis;
         if (row.notApplicable) {
           if (row.parsed.kind !== 'empty' && row.parsed.kind !== 'placeholder' && isRealEntry(row.value.text)) {
             report(form, row.value.cell, {
@@ -128,16 +139,16 @@ export const indicatorRules: Rule[] = [
             });
           }
           // A 依据 merged down from a real row above is that row's, not this one's.
-          if (!row.basis.inherited && isRealEntry(row.basis.text)) {
-            report(form, row.basis.cell, {
-              problem: `三级指标为“不涉及”，指标确定依据却填了“${row.basis.text}”。`,
-              problemEn: `The level-3 indicator says 不涉及 but the basis holds “${row.basis.text}”.`,
+          if (basis && !basis.inherited && isRealEntry(basis.text)) {
+            report(form, basis.cell, {
+              problem: `三级指标为“不涉及”，指标确定依据却填了“${basis.text}”。`,
+              problemEn: `The level-3 indicator says 不涉及 but the basis holds “${basis.text}”.`,
             });
           }
-        } else if (!isBlank(row.basis.text) && !isRealEntry(row.basis.text) && normLabel(row.basis.text) !== '文字描述') {
-          report(form, row.basis.cell, {
-            problem: `指标“${rowName(row)}”是实际指标，指标确定依据却写“${row.basis.text}”。`,
-            problemEn: `Indicator “${rowName(row)}” is a real indicator but gives “${row.basis.text}” as its basis.`,
+        } else if (basis && !isBlank(basis.text) && !isRealEntry(basis.text) && normLabel(basis.text) !== '文字描述') {
+          report(form, basis.cell, {
+            problem: `指标“${rowName(row)}”是实际指标，指标确定依据却写“${basis.text}”。`,
+            problemEn: `Indicator “${rowName(row)}” is a real indicator but gives “${basis.text}” as its basis.`,
           });
         }
       }
@@ -147,7 +158,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-010', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      const benefit = form.indicators.filter((r) => r.level1 === 'benefit');
+      const benefit = form.indicators.filter((r) => r.level1 === 'benefit' && !isSatisfactionRow(r));
       if (benefit.length && benefit.every((r) => r.notApplicable)) report(form, benefit[0].l3.cell);
     },
   },
@@ -165,10 +176,18 @@ export const indicatorRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       if (!form.header || form.indicators.length === 0) return;
-      if (form.indicators.some((r) => r.level1 === 'satisfaction')) return;
+      if (form.indicators.some(isSatisfactionRow)) return;
       // The catalogue allows no 满意度 where no one is served, if 绩效目标 says so.
       if (form.goal && /无服务对象|没有服务对象|不涉及服务对象|不涉及满意度|无需(开展)?满意度/.test(normLabel(form.goal.text))) return;
       report(form, form.header.cell);
+    },
+  },
+  {
+    meta: { id: 'IND-013', severity: 'info' },
+    scope: 'form',
+    check(form, report) {
+      const older = form.indicators.find((r) => isOlderSatisfaction(r.level1, r.level2));
+      if (older) report(form, older.l2.cell, { l2: older.l2.text });
     },
   },
 ];

@@ -10,15 +10,22 @@ interface Entry {
 }
 
 export const MESSAGES: Record<string, Entry> = {
+  'FORM-000': {
+    title: ['疑似绩效目标表但无法识别', 'Looks like a form but cannot be read'],
+    message: [
+      '本表像是绩效目标表，但无法按任何已知格式读取：缺少{missing}。请核对表头文字，或在配置中指定格式（layout）。',
+      'This looks like a performance-target form but matches no known layout: {missingEn} not found. Check the labels, or set the layout in the configuration.',
+    ],
+  },
   'FORM-001': {
     title: ['表格缺少必备部分', 'Form lacks a required part'],
-    message: ['本表缺少“{part}”一栏，无法按官方格式读取。', 'The form has no “{partEn}” part, so it cannot be read as the official form.'],
+    message: ['本表（{family}）缺少“{part}”一栏，无法按该格式读取。', 'The form ({familyEn}) has no “{partEn}” part, so it cannot be read in that layout.'],
   },
   'FORM-002': {
     title: ['指标表头列缺失或顺序错误', 'Indicator header columns missing or out of order'],
     message: [
-      '指标表头应依次为 一级指标、二级指标、三级指标、绩效指标描述、指标值、指标确定依据；{problem}。',
-      'The indicator header must read 一级指标, 二级指标, 三级指标, 绩效指标描述, 指标值, 指标确定依据 in that order; {problemEn}.',
+      '指标表头应有 {columns}；{problem}。',
+      'The indicator header must have {columnsEn}; {problemEn}.',
     ],
   },
   'FORM-003': {
@@ -215,6 +222,13 @@ export const MESSAGES: Record<string, Entry> = {
     title: ['含多余空格', 'Stray spaces'],
     message: ['{what}“{text}”中含有空格，一体化系统可能拒绝保存。', 'The {whatEn} “{text}” contains spaces, which the budget system may reject.'],
   },
+  'IND-013': {
+    title: ['满意度作为效益指标的二级指标', 'Satisfaction as a level-2 under benefit'],
+    message: [
+      '“{l2}”写在效益指标下（旧版模板的做法）；按2020年以来的规定，满意度指标应单列为一级指标。',
+      '“{l2}” stands under 效益指标 (the older template); since the 2020 guidance 满意度指标 is a level-1 indicator of its own.',
+    ],
+  },
   'VAL-010': {
     title: ['指标值含糊无法衡量', 'Vague target value'],
     message: [
@@ -244,6 +258,13 @@ export const MESSAGES: Record<string, Entry> = {
   'COST-005': {
     title: ['缺少成本指标', 'No cost indicator'],
     message: ['本表没有成本指标。', 'The form has no cost indicator (成本指标).'],
+  },
+  'VAL-011': {
+    title: ['期间用“-”书写', 'Period written with a dash'],
+    message: [
+      '指标值“{text}”是用“-”连接的期间，预算管理一体化系统保存时会拒绝“-”；可写作截止时间，如“≤{end}”。',
+      'Target value “{text}” is a period joined by “-”, which the budget system rejects on save; give the deadline instead, e.g. “≤{end}”.',
+    ],
   },
   'SAT-001': {
     title: ['满意度不是百分比', 'Satisfaction is not a percentage'],

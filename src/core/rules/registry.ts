@@ -2,7 +2,7 @@
 import { budgetRules } from './budget';
 import { codeRules } from './code';
 import { costRules } from './cost';
-import { formRules } from './form';
+import { formRules, sheetRules } from './form';
 import { goalRules } from './goal';
 import { indicatorRules } from './indicators';
 import { planRules } from './plan';
@@ -12,6 +12,7 @@ import { workbookRules } from './workbook';
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  ...sheetRules,
   ...formRules,
   ...codeRules,
   ...workbookRules,

@@ -14,7 +14,7 @@ export const satisfactionRules: Rule[] = [
         const p = row.parsed;
         if (p.kind === 'empty' || p.kind === 'placeholder') continue;
         const percent = (p.kind === 'quantity' || p.kind === 'range') && p.unit === '%';
-        if (!percent) report(form, row.value.cell, { text: row.value.text });
+        if (!percent) report(form, row.value.cell, { text: row.valueText });
       }
     },
   },
@@ -25,7 +25,7 @@ export const satisfactionRules: Rule[] = [
       for (const row of rows(form)) {
         const p = row.parsed;
         if (p.kind === 'quantity' && p.unit === '%' && p.cmp !== '≤' && p.cmp !== '<' && p.num < opts.satisfactionMin) {
-          report(form, row.value.cell, { text: row.value.text, min: opts.satisfactionMin });
+          report(form, row.value.cell, { text: row.valueText, min: opts.satisfactionMin });
         }
       }
     },
@@ -37,7 +37,7 @@ export const satisfactionRules: Rule[] = [
       for (const row of rows(form)) {
         const p = row.parsed;
         if (p.kind === 'quantity' && p.unit === '%' && p.num === 100 && (p.cmp === '=' || p.cmp === '≥')) {
-          report(form, row.value.cell, { text: row.value.text });
+          report(form, row.value.cell, { text: row.valueText });
         }
       }
     },
@@ -48,7 +48,7 @@ export const satisfactionRules: Rule[] = [
     check(form, report) {
       for (const row of rows(form)) {
         const p = row.parsed;
-        if (p.kind === 'quantity' && p.unit === '%' && (p.cmp === '≤' || p.cmp === '<')) report(form, row.value.cell, { text: row.value.text });
+        if (p.kind === 'quantity' && p.unit === '%' && (p.cmp === '≤' || p.cmp === '<')) report(form, row.value.cell, { text: row.valueText });
       }
     },
   },

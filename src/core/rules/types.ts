@@ -1,4 +1,4 @@
-import type { Form } from '../form/model';
+import type { Form, SheetResult } from '../form/model';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Locale = 'zh-CN' | 'en';
@@ -24,8 +24,11 @@ export interface Finding {
 
 export type Params = Record<string, string | number>;
 
+/** Where a finding belongs: a form, or (index -1) a sheet whose form could not be read. */
+export type FormRef = Pick<Form, 'workbook' | 'sheet' | 'index'>;
+
 /** How a rule reports: the cell a person must change, the message's parameters, an optional fix. */
-export type Report = (form: Form, cell: string, params?: Params, fix?: Fix) => void;
+export type Report = (form: FormRef, cell: string, params?: Params, fix?: Fix) => void;
 
 export interface ResolvedOptions {
   satisfactionMin: number;
@@ -43,4 +46,6 @@ export interface RuleMeta {
 export type Rule =
   | { meta: RuleMeta; scope: 'form'; check: (form: Form, report: Report, opts: ResolvedOptions) => void }
   /** Cross-form rules: 'workbook' sees one workbook's forms, 'run' every form of a CLI run. */
-  | { meta: RuleMeta; scope: 'workbook' | 'run'; check: (forms: Form[], report: Report, opts: ResolvedOptions) => void };
+  | { meta: RuleMeta; scope: 'workbook' | 'run'; check: (forms: Form[], report: Report, opts: ResolvedOptions) => void }
+  /** Sheet rules see what the reader could not assemble (FORM-000). */
+  | { meta: RuleMeta; scope: 'sheet'; check: (sheet: SheetResult, report: Report) => void };

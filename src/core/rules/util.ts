@@ -16,8 +16,9 @@ export function isCostRow(row: IndicatorRow): boolean {
   return row.level1 === 'cost' || row.level2 === 'cost';
 }
 
+/** 满意度 rows: their own 一级, or a 满意度 二级 under 效益 (the older template). */
 export function isSatisfactionRow(row: IndicatorRow): boolean {
-  return row.level1 === 'satisfaction';
+  return row.level1 === 'satisfaction' || row.level2 === 'satisfaction';
 }
 
 /** The unit that amounts typed without one are in: another amount's unit, or a label's. */

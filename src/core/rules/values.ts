@@ -1,7 +1,7 @@
 /** VAL: 指标值, read with the one value grammar in core/values. */
 import type { Level2 } from '../form/labels';
 import type { Form, IndicatorRow } from '../form/model';
-import { hasInnerSpace, normLabel, removeSpaces } from '../text';
+import { hasInnerSpace, isBlank, normLabel, removeSpaces } from '../text';
 import type { UnitClass } from '../units';
 import { GOOD_SCALE, respell } from '../values';
 import { rowName } from './indicators';
@@ -9,7 +9,7 @@ import { isChangeRate, isMoneyCostRow, isSatisfactionRow, substantive } from './
 import type { Report, Rule } from './types';
 
 function valueText(row: IndicatorRow): string {
-  return row.value.raw?.error ? `${row.value.raw.error}（Excel 错误值）` : row.value.text;
+  return row.value.raw?.error ? `${row.value.raw.error}（Excel 错误值）` : row.valueText;
 }
 
 function unitClassOf(row: IndicatorRow): UnitClass | undefined {
@@ -26,7 +26,7 @@ const MISFIT: Partial<Record<Level2, { bad: UnitClass[]; zh: string; en: string 
 
 /** The 好/较好/一般 scale is measurable only where the form spells the grades out. */
 function scaleStated(row: IndicatorRow): boolean {
-  const text = normLabel(row.desc.text + row.l3.text);
+  const text = normLabel((row.desc?.text ?? '') + row.l3.text);
   return /分级|等级|分档|档次|评价标准|评分标准/.test(text) || GOOD_SCALE.filter((g) => text.includes(g)).length >= 2;
 }
 
@@ -51,7 +51,7 @@ export const valueRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators.filter(substantive)) {
-        if (row.parsed.kind === 'placeholder') report(form, row.value.cell, { l3: rowName(row), text: row.value.text });
+        if (row.parsed.kind === 'placeholder') report(form, row.value.cell, { l3: rowName(row), text: row.valueText });
       }
     },
   },
@@ -60,7 +60,10 @@ export const valueRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators.filter(substantive)) {
-        if (row.parsed.kind === 'unreadable' && !isSatisfactionRow(row)) report(form, row.value.cell, { text: valueText(row) });
+        // A money cost row's text is COST-001's: "not an amount of money" says more than "unreadable".
+        if (row.parsed.kind === 'unreadable' && !isSatisfactionRow(row) && !(isMoneyCostRow(form, row) && !row.value.raw?.error)) {
+          report(form, row.value.cell, { text: valueText(row) });
+        }
       }
     },
   },
@@ -69,7 +72,8 @@ export const valueRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators.filter(substantive)) {
-        if (unitClassOf(row) === 'none' && !isSatisfactionRow(row)) report(form, row.value.cell, { text: row.value.text });
+        // Where the export has a 度量单位 column, that is the cell to fill.
+        if (unitClassOf(row) === 'none' && !isSatisfactionRow(row)) report(form, (row.unit ?? row.value).cell, { text: row.valueText });
       }
     },
   },
@@ -80,7 +84,7 @@ export const valueRules: Rule[] = [
       for (const row of form.indicators.filter(substantive)) {
         const p = row.parsed;
         if (isChangeRate(row)) continue;
-        const say = (zh: string, en: string) => report(form, row.value.cell, { text: row.value.text, problem: zh, problemEn: en });
+        const say = (zh: string, en: string) => report(form, row.value.cell, { text: row.valueText, problem: zh, problemEn: en });
         if (p.kind === 'range' && p.unit === '%' && (p.hi > 100 || p.lo < 0)) say('超出0–100%', 'is outside 0–100%');
         if (p.kind !== 'quantity' || p.unit !== '%') continue;
         if (p.num > 100 || p.num < 0) say('超出0–100%', 'is outside 0–100%');
@@ -99,7 +103,7 @@ export const valueRules: Rule[] = [
         const misfit = row.level2 && MISFIT[row.level2];
         const cls = unitClassOf(row);
         if (!misfit || !cls || !misfit.bad.includes(cls) || isMoneyCostRow(form, row)) continue;
-        report(form, row.value.cell, { l2: row.l2.text, text: row.value.text, problem: misfit.zh, problemEn: misfit.en });
+        report(form, (row.unit ?? row.value).cell, { l2: row.l2.text, text: row.valueText, problem: misfit.zh, problemEn: misfit.en });
       }
     },
   },
@@ -110,8 +114,10 @@ export const valueRules: Rule[] = [
       for (const row of form.indicators) {
         const p = row.parsed;
         if ((p.kind === 'quantity' || p.kind === 'deadline') && p.respelled) {
-          const fixed = respell(row.value.text, p.respelled);
-          report(form, row.value.cell, { text: row.value.text, written: p.respelled.written, standard: p.respelled.standard }, { cell: row.value.cell, newValue: fixed });
+          // The comparator lives in the 指标性质 column where the export splits it out.
+          const target = row.cmp && !isBlank(row.cmp.text) ? row.cmp : row.value;
+          const fixed = respell(target.text, p.respelled);
+          report(form, target.cell, { text: row.valueText, written: p.respelled.written, standard: p.respelled.standard }, { cell: target.cell, newValue: fixed });
         }
       }
     },
@@ -121,7 +127,8 @@ export const valueRules: Rule[] = [
     scope: 'form',
     check(form, report) {
       for (const row of form.indicators) {
-        if (typeof row.value.raw?.value !== 'string' || row.parsed.kind === 'placeholder') continue;
+        // Periods ("2024.03-2024.12") are VAL-011's, an info with a better hint.
+        if (typeof row.value.raw?.value !== 'string' || row.parsed.kind === 'placeholder' || row.parsed.kind === 'deadline') continue;
         const chars = [...new Set(row.value.text.match(/[*_\-－—–]/g) ?? [])];
         if (!chars.length) continue;
         const p = row.parsed;
@@ -154,8 +161,20 @@ export const valueRules: Rule[] = [
         if (isSatisfactionRow(row)) continue;
         const p = row.parsed;
         if (p.kind === 'vague' || (p.kind === 'qualitative' && p.needsScale && !scaleStated(row))) {
-          report(form, row.value.cell, { text: row.value.text });
+          report(form, row.value.cell, { text: row.valueText });
         }
+      }
+    },
+  },
+  {
+    meta: { id: 'VAL-011', severity: 'info' },
+    scope: 'form',
+    check(form, report) {
+      for (const row of form.indicators.filter(substantive)) {
+        const p = row.parsed;
+        if (p.kind !== 'deadline' || !p.period || !/[-－—–]/.test(row.valueText)) continue;
+        const end = normLabel(row.valueText).split(/[-－—–]/).pop() ?? '';
+        report(form, row.value.cell, { text: row.valueText, end });
       }
     },
   },

@@ -21,9 +21,9 @@ export function templateFromForm(form: Form, title: string, id: string): Templat
       l1: r.l1.text || (r.level1 ? LEVEL1_LABEL[r.level1] : ''),
       l2: r.l2.text,
       l3: r.l3.text,
-      desc: r.desc.text,
-      value: cost ? null : r.value.text || null,
-      basis: r.basis.text,
+      desc: r.desc?.text ?? '',
+      value: cost ? null : r.valueText || null,
+      basis: r.basis?.text ?? '',
       ...(cost ? { cost: true } : {}),
     };
   });
