@@ -93,7 +93,7 @@ const GRADES: Record<string, boolean> = {
 };
 export const GOOD_SCALE = ['好', '较好', '一般', '较差', '差'];
 
-const VAGUE = /提高|提升|改善|完善|加强|增强|促进|推动|推进|显著|明显|逐步|进一步|不断|持续|较大|大幅|有所|优化|规范|稳步|良性|^及时$|长远|减轻|增加/;
+const VAGUE = /提高|提升|改善|完善|加强|增强|促进|推动|推进|显著|明显|逐步|进一步|不断|持续|较大|大幅|有所|优化|规范|稳步|良性|^及时$|长远|减轻|增加|^长期(有效)?$/;
 
 // A trailing dot is what Excel shows for formats like 0.## on whole numbers.
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|^[+-]?\.\d+/;
@@ -106,7 +106,9 @@ const DATE_PATTERNS = [
   /^(?:年底|年末|年内|年中|上半年|下半年|当年|本年度|年度内|季度末|每季度末|每月底|每月末|月底|月末)(?:前|之前|以前|内|完成)?$/,
   /^\d{4}年(?:年底|年末|底|末)(?:前|之前|以前)?$/,
   // "12月底前全部到位", "年底前完成验收": a deadline and what is due by it.
-  /^(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末)(?:前|之前|以前|内|以内)[^\d<>=≤≥]{1,12}$/,
+  /^(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末)(?:前|之前|以前|内|以内)[^<>=≤≥]{1,15}$/,
+  // "12月底到位", "2021年12月底完成项目规划相关工作": a date and what happens by it.
+  /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)?(?:前)?(?:完成|到位|结束|实施|支付|拨付|发放|验收|投入使用)[^<>=≤≥]{0,15}$/,
   /^每年(?:\d{1,2}月(?:\d{1,2}日|底|末)?|年底|年末)(?:前|之前|以前)?$/,
 ];
 
@@ -283,9 +285,11 @@ export interface Amount {
 
 export function parseAmount(cell: Cell | undefined, textOverride?: string): Amount | 'empty' | 'invalid' {
   let v: ParsedValue;
-  if (textOverride !== undefined) v = parseValueText(textOverride.replace(/^(人民币|¥|￥)/, ''));
+  // "854万(高标准农田建设400万元,…)": the amount, then its breakdown in brackets.
+  const clean = (t: string) => t.replace(/^(人民币|¥|￥)/, '').replace(/^([\d.,]+\s*(?:万元|万|元|亿元))\s*[(（].*[)）]$/, '$1');
+  if (textOverride !== undefined) v = parseValueText(clean(textOverride));
   else if (cell && typeof cell.value === 'number') v = parseCell(cell);
-  else v = parseValueText(cellText(cell).replace(/^(人民币|¥|￥)/, ''));
+  else v = parseValueText(clean(cellText(cell)));
   if (v.kind === 'empty') return 'empty';
   if (v.kind !== 'quantity' || !v.implicitCmp) return 'invalid';
   if (v.unitClass === 'money') return { num: v.num, unitWan: moneyFactor(v.unit) };
@@ -313,6 +317,8 @@ export function parseSplit(cmpText: string, value: Cell | undefined, unitText: s
     return { parsed, text: shown };
   }
   if (normLabel(shown) === '') return { parsed: { kind: 'empty' }, text: '' };
+  // A number in 度量单位 (a date exported as its serial, 44561) is no unit: the value cannot be read.
+  if (/^\d[\d,.]*$/.test(unit)) return { parsed: { kind: 'unreadable' }, text: `${shown}（单位：${unitText.trim()}）` };
   const written = /^(定量|其他|定量\(其他\)|数值|(正向|反向)(指标)?)?$/.test(cmp) ? '' : cmp;
   const text = written + shown + (unit && !normLabel(shown).endsWith(unit) ? unit : '');
   return { parsed: parseValueText(text), text };

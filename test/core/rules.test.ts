@@ -77,6 +77,7 @@ const CASES: [string, string, Mutate, string, (string | number)?][] = [
   ['COST-001', 'cost as a rate', set('运维服务费', { value: '≥95%' }), 'E16'],
   ['COST-002', 'costs above the budget', set('运维服务费', { value: '≤150万元' }), 'E16'],
   ['COST-002', 'a bound only met by overspending', set('运维服务费', { value: '>120万元' }), 'E16'],
+  ['COST-002', 'a unit cost times its count', (f) => { ind(f, '运维服务费').value = '=1万元/个'; ind(f, '运维监测微站数量').value = '=200个'; }, 'E16'],
   ['COST-003', 'costs cover under 90%', set('运维服务费', { value: '≤50万元' }), 'E16'],
   ['COST-004', 'cost as a floor', set('运维服务费', { value: '≥100万元' }), 'E16'],
   ['COST-005', 'no cost row', drop((i) => i.l2 === '成本指标'), 'A9'],

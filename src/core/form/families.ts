@@ -50,6 +50,8 @@ export interface LayoutFamily {
   ordered: boolean;
   /** The template prints every 二级 and a unit leaves the ones it does not use blank (not so in Hebei's, which writes 不涉及). */
   blankRowsOptional: boolean;
+  /** The unit the template prints its amount block in, when the form itself does not say (万元 = 1). */
+  amountUnitWan?: number;
 }
 
 const COMMON_WORDS: Record<FormPart, string> = {
@@ -90,6 +92,7 @@ export const FAMILIES: readonly LayoutFamily[] = [
     columns: ['h1', 'h2', 'h3', 'hvalue'],
     ordered: false,
     blankRowsOptional: true,
+    amountUnitWan: 1,
   },
   {
     id: 'integrated-print',
@@ -117,8 +120,9 @@ export const FAMILIES: readonly LayoutFamily[] = [
     ],
     signals: [{ column: 'hcmp', weight: 4 }, { column: 'hunit', weight: 3 }, { column: 'hweight', weight: 1 }, { list: true, weight: 5 }],
     requires: ['name', 'header'],
-    words: { ...COMMON_WORDS, goal: '年度目标', header: '指标表头(一级指标、二级指标、三级指标、指标值)' },
-    columns: ['h1', 'h2', 'h3', 'hvalue'],
+    words: { ...COMMON_WORDS, goal: '年度目标', header: '指标表头(指标、指标值)' },
+    // Some exports (重庆 一般性项目) print no 一级/二级 columns at all.
+    columns: ['h3', 'hvalue'],
     ordered: false,
     blankRowsOptional: true,
   },
@@ -130,7 +134,7 @@ export const FAMILIES: readonly LayoutFamily[] = [
       'Approval form: project amount and its fiscal part, value split into actual and expected sub-columns, approval footer.',
     ],
     signals: [
-      { text: /批复/, weight: 10 }, { text: /^项目金额|^(其中:?)?当年财政资金/, weight: 2 }, { header: /实际(实现|完成)值/, weight: 3 },
+      { text: /批复|审批表/, weight: 10 }, { text: /^项目金额|^(其中:?)?当年财政资金/, weight: 2 }, { header: /实际(实现|完成)值/, weight: 3 },
     ],
     requires: ['name', 'total', 'goal', 'header'],
     words: { ...COMMON_WORDS, total: '项目金额', goal: '年度绩效目标', header: '指标表头(一级指标、二级指标、三级指标、指标值)' },
@@ -151,6 +155,7 @@ export const FAMILIES: readonly LayoutFamily[] = [
     columns: ['h1', 'h2', 'h3', 'hvalue'],
     ordered: false,
     blankRowsOptional: true,
+    amountUnitWan: 1,
   },
 ];
 

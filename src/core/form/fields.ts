@@ -30,8 +30,14 @@ export function field(view: SheetView, row: number, col: number, fromRow = row):
 export function labelKind(view: SheetView, row: number, col: number): LabelKind | undefined {
   const k = classifyLabel(view.label(row, col));
   if (k === 'total') {
+    // It heads the block when amount labels stand beside it on two or more of its rows.
     const a = view.area(row, col);
-    if (a.bottom > a.top) return 'budget';
+    let rows = 0;
+    for (let r = a.top; r <= a.bottom && a.bottom > a.top; r++) {
+      const beside = classifyLabel(view.label(r, a.right + 1));
+      if (beside && AMOUNT_KINDS.includes(beside)) rows++;
+    }
+    if (rows >= 2) return 'budget';
   }
   return k;
 }
@@ -53,6 +59,15 @@ export function valueOf(view: SheetView, lab: Label, right = view.right): Field 
   const wide = lab.area.right - lab.area.left >= 2;
   if (inline || (wide && (lab.kind === 'use' || lab.text.trim().endsWith(':') || lab.text.trim().endsWith('：')))) return own;
   const group = mates(lab.kind);
+  // A label merged across columns with a value merged the same way under it is a column header ("年度目标"
+  // over its text, beside a "完成情况" column).
+  const under = lab.area.bottom + 1;
+  if (lab.kind !== 'adjust' && lab.area.right > lab.area.left && under <= view.bottom) {
+    const a = view.area(under, lab.area.left);
+    if (a.left === lab.area.left && a.right === lab.area.right && view.text(under, a.left) !== '' && !labelAt(view, under, a.left)) {
+      return field(view, under, a.left);
+    }
+  }
   const rc = lab.area.right + 1;
   const rightKind = rc <= right ? labelAt(view, lab.row, rc) : undefined;
   const leftKind = lab.col - 1 >= view.left ? labelAt(view, lab.row, view.area(lab.row, lab.col - 1).left) : undefined;

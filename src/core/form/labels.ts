@@ -27,6 +27,8 @@ interface LabelRule {
 }
 
 const UNIT_PAREN = '(\\((万元|元)\\))?';
+/** "(一)", "一、", "1、", "2." before an amount row's label. */
+const NUMBERED = '(\\(?[一二三四五六七八九十\\d]{1,2}\\)?[、.]?)?';
 const END = '(:|$)';
 const AMOUNT_END = `${UNIT_PAREN}(:|$|\\d)`;
 
@@ -34,10 +36,10 @@ const RULES: LabelRule[] = [
   { kind: 'title', re: /^.{0,24}绩效目标(申报|批复|审核)?表.{0,16}$/ },
   { kind: 'code', re: new RegExp(`^项目(编码|代码|编号)${END}`), inline: true },
   { kind: 'parentName', re: new RegExp(`^一级项目(名称)?${END}`), inline: true },
-  { kind: 'name', re: new RegExp(`^((二级)?项目(支出)?|专项(资金)?|单位\\(专项\\))名称${END}`), inline: true },
+  { kind: 'name', re: new RegExp(`^((二级)?项目(支出)?|专项(资金)?(\\(项目\\))?|单位\\(专项\\))名称${END}`), inline: true },
   {
     kind: 'unit',
-    re: new RegExp(`^(填报单位|预算单位|申报单位|编制单位|单位名称|部门(\\(单位\\))?名称|预算部门|主管预算部门|(项目|业务)?主管部门(及代码)?|(项目)?(实施|执行)单位)(\\(盖章\\))?${END}`),
+    re: new RegExp(`^(填报单位|预算单位|申报单位|编制单位|单位名称|部门(\\(单位\\))?名称|预算部门|主管预算部门|(项目|业务|省级|市级|区级|县级)?主管部门(及代码)?|(项目)?(实施|执行)单位)(\\(盖章\\))?${END}`),
     inline: true,
   },
   // The whole project's money, not the year's: 项目总投资, 项目总预算, 中期财政预算.
@@ -45,24 +47,24 @@ const RULES: LabelRule[] = [
   { kind: 'use', re: new RegExp(`^资金用途${END}`), inline: true },
   {
     kind: 'total',
-    re: new RegExp(`^(年度|当年|本年度?)?(资金总额|预算申报数|项目(预算)?金额|预算(数|金额)|本级预算金额|预算总额|总额)${AMOUNT_END}`),
+    re: new RegExp(`^(项目|年度|当年|本年度?)?(资金(申请)?总额|预算申报数|项目(预算)?金额|预算(数|金额)|本级预算金额|预算总额|总额)${AMOUNT_END}`),
     inline: true,
   },
-  { kind: 'total', re: new RegExp(`^(年度本级预算金额|(当年)?年度预算(数|金额)?|本年度预计投入|(本年度|年度)?申请.{0,6}预算资金)${AMOUNT_END}`), inline: true },
+  { kind: 'total', re: new RegExp(`^(年度本级预算金额|(当年)?年度预算(数|金额)?|(当年|本年度?)预算|本年度预计投入|(本年度|年度)?申请.{0,6}预算资金)${AMOUNT_END}`), inline: true },
   {
     kind: 'fiscal',
-    re: new RegExp(`^(其中:?)?(一、)?(当年)?((省|市|县|区|本级|上级)?财政(资金|拨款)(小计)?|一般公共预算(资金|拨款)?|预算资金)${AMOUNT_END}`),
+    re: new RegExp(`^(其中:?)?${NUMBERED}(当年)?((省|市|县|区|本级|上级)?财政(资金|拨款|投款)(小计|数)?|一般公共预算(资金|拨款)?|预算资金)${AMOUNT_END}`),
     inline: true,
   },
-  { kind: 'other', re: new RegExp(`^(其中:?)?(二、)?(其他|其它)(资金)?${AMOUNT_END}`), inline: true },
-  { kind: 'source', re: new RegExp(`^(其中:?)?(上级(资金|补助)|自有资金|单位自筹|自筹资金|事业收入|经营(性)?收入|政府性基金|专户资金|其他收入)${AMOUNT_END}`), inline: true },
+  { kind: 'other', re: new RegExp(`^(其中:?)?${NUMBERED}(当年)?(其他|其它)(资金|收入)?${AMOUNT_END}`), inline: true },
+  { kind: 'source', re: new RegExp(`^(其中:?)?${NUMBERED}(上级(资金|补助)|自有资金(小计)?|单位自筹|自筹资金|上年结转(资金)?|事业收入|经营(性)?收入|政府性基金(预算)?|国有资本经营预算|专户资金)${AMOUNT_END}`), inline: true },
   { kind: 'adjust', re: /^调(增|减|整)/, inline: true },
   { kind: 'budget', re: /^(项目)?预算(规模|情况)|^(项目)?资金(情况|申请|来源)|^项目资金|^(年度)?资金(总额)?及(其)?构成|^资金构成/ },
-  { kind: 'unitLine', re: /^(金额|计量|资金)?单位:(万元|元)$/ },
+  { kind: 'unitLine', re: /^(金额|计量|资金)?单位:(万元|元)$|^金额\((万元|元)\)$/ },
   { kind: 'plan', re: /^(资金)?支出(计划|进度)/ },
-  { kind: 'goalLong', re: new RegExp(`^(中长期|长期|中期|总|实施期)(滚动)?(绩效)?目标(\\(.{0,24}\\))?${END}`), inline: true },
-  { kind: 'goalGroup', re: new RegExp(`^(总体|项目|实施期|项目绩效)(绩效)?目标(描述)?${END}`), inline: true },
-  { kind: 'goal', re: new RegExp(`^(年度|本年度?|当年)?(绩效)?目标${END}|^整体(绩效)?目标${END}|^(本?年度|当年)主要(绩效)?目标(和|及)?(成果)?${END}`), inline: true },
+  { kind: 'goalLong', re: new RegExp(`^(项目总|中长期|长期|中期|总|实施期)(滚动)?(绩效)?目标(\\(.{0,24}\\))?${END}`), inline: true },
+  { kind: 'goalGroup', re: new RegExp(`^(总体|项目|实施期|项目绩效)(绩效)?目标(描述)?${END}|^项目总体情况${END}`), inline: true },
+  { kind: 'goal', re: new RegExp(`^(年度|本年度?|当年)?(总体)?(绩效)?目标${END}|^整体(绩效)?目标${END}|^(本?年度|当年)主要(绩效)?目标(和|及)?(成果)?${END}`), inline: true },
   { kind: 'tableLong', re: /^(中长期|长期|实施期)(绩效)?指标(表)?$/ },
   { kind: 'tableAnnual', re: /^(本?年度|当年)(绩效)?指标(表)?$/ },
   { kind: 'h1', re: /^一级(指标)?(名称)?(\(.{1,6}\))?$/ },
@@ -80,7 +82,7 @@ const RULES: LabelRule[] = [
 ];
 
 /** Every label holds one of these; most cells hold none and are rejected at once. */
-const ANY_LABEL = /表|单位|部门|项目|预算|调[增减整]|财政|资金|收入|自筹|总额|用途|支出|目标|指标|依据|标准|性质|符号|权重|分值|备注|值$|^[一二三]级$|^其[他它]|投入/;
+const ANY_LABEL = /表|单位|金额|名称|部门|项目|预算|调[增减整]|财政|资金|收入|自筹|总额|用途|支出|目标|指标|依据|标准|性质|符号|权重|分值|备注|值$|^[一二三]级$|^其[他它]|投入/;
 const labelCache = new Map<string, LabelKind | null>();
 
 export function classifyLabel(label: string): LabelKind | undefined {
@@ -124,8 +126,12 @@ export function inlineValue(kind: LabelKind, text: string): string {
 /** How strongly a unit label names the form's own unit (填报单位 first, 主管部门 last). */
 export function unitRank(label: string): number {
   if (label.startsWith('填报单位')) return 0;
-  if (/^(预算单位|申报单位|单位名称)/.test(label)) return 1;
+  if (/^(预算单位|申报单位|单位名称|编制单位)/.test(label)) return 1;
   if (/^(项目)?(实施|执行)单位/.test(label)) return 2;
+  // Of several 主管部门 (省级 … 区级), the one nearest the project.
+  if (/^(县级|区级)/.test(label)) return 3;
+  if (/^市级/.test(label)) return 4;
+  if (/^省级/.test(label)) return 5;
   return 3;
 }
 

@@ -65,6 +65,8 @@ export interface TableHeader {
   /** Required columns of the family missing, and whether the order is the template's. */
   missing: HeaderKind[];
   inOrder: boolean;
+  /** The table prints 一级/二级 columns; without them the rules about levels stay silent. */
+  levels: boolean;
 }
 
 export interface Form {

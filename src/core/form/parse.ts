@@ -6,7 +6,7 @@
  * then says what it requires. Parsing never throws on content: what it cannot
  * read is left for the rules to report.
  */
-import { toA1, type Grid } from '../grid';
+import { fromA1, toA1, type Grid } from '../grid';
 import { normLabel } from '../text';
 import { cellText, parseAmount, parseCell, parseSplit, parseValueText } from '../values';
 import { SheetView } from './sheetView';
@@ -40,7 +40,8 @@ const PARTS = new Set<LabelKind>(['unit', 'code', 'name', 'parentName', 'budget'
 
 export function readSheet(grid: Grid, workbook = '', options: ReadOptions = {}): SheetResult {
   const view = new SheetView(grid);
-  const drafts = segment(view, collectLabels(view));
+  const labels = collectLabels(view);
+  const drafts = segment(view, labels, tableAnchors(labels));
   const forms: Form[] = [];
   const unrecognised: Unrecognised[] = [];
   drafts.forEach((d, i) => {
@@ -100,8 +101,25 @@ function collectLabels(view: SheetView): Label[] {
   return out;
 }
 
+/**
+ * Where indicator tables start: each 一级指标 header, and the first header of a row that has no 一级
+ * column but names the indicator and its value among three or more columns ("指标 | 指标权重 | 计量单位
+ * | 指标性质 | 指标值").
+ */
+function tableAnchors(labels: Label[]): Set<Label> {
+  const anchors = new Set<Label>();
+  const byRow = new Map<number, Label[]>();
+  for (const l of labels) if (isHeaderKind(l.kind)) (byRow.get(l.row) ?? byRow.set(l.row, []).get(l.row)!).push(l);
+  for (const row of byRow.values()) {
+    const kinds = new Set(row.map((l) => l.kind));
+    if (kinds.has('h1')) row.filter((l) => l.kind === 'h1').forEach((l) => anchors.add(l));
+    else if (kinds.has('hvalue') && (kinds.has('h3') || kinds.has('hcontent')) && kinds.size >= 3) anchors.add(row[0]);
+  }
+  return anchors;
+}
+
 /** Split labels into forms. Inside a table only a project's own labels open the next form. */
-function segment(view: SheetView, labels: Label[]): Draft[] {
+function segment(view: SheetView, labels: Label[], anchors: Set<Label>): Draft[] {
   const drafts: Draft[] = [];
   let cur: Draft | undefined;
   for (const lab of labels) {
@@ -112,8 +130,8 @@ function segment(view: SheetView, labels: Label[]): Draft[] {
         if (isHeaderKind(lab.kind)) add(cur, lab);
         continue;
       }
-      if (lab.kind === 'h1' || lab.kind === 'tableLong' || lab.kind === 'tableAnnual') {
-        addTable(view, cur, lab);
+      if (anchors.has(lab) || lab.kind === 'tableLong' || lab.kind === 'tableAnnual') {
+        addTable(view, cur, lab, anchors);
         continue;
       }
       if (!STRONG.has(lab.kind)) continue; // table data, not labels
@@ -125,7 +143,7 @@ function segment(view: SheetView, labels: Label[]): Draft[] {
       cur = { labels: [], kinds: new Set(), tables: [] };
       drafts.push(cur);
     }
-    if (lab.kind === 'h1') addTable(view, cur!, lab);
+    if (anchors.has(lab)) addTable(view, cur!, lab, anchors);
     else if (!isHeaderKind(lab.kind)) add(cur!, lab);
   }
   return drafts;
@@ -136,9 +154,9 @@ function add(d: Draft, lab: Label): void {
   d.kinds.add(lab.kind);
 }
 
-function addTable(view: SheetView, d: Draft, lab: Label): void {
-  add(d, lab);
-  if (lab.kind !== 'h1') return;
+function addTable(view: SheetView, d: Draft, lab: Label, anchors: Set<Label>): void {
+  add(d, { ...lab, kind: anchors.has(lab) ? 'h1' : lab.kind });
+  if (!anchors.has(lab)) return;
   const last = d.tables[d.tables.length - 1];
   if (last && lab.row <= last.bottom) return; // a second group of the same header row
   d.tables.push(readHeader(view, lab.row, lab.col));
@@ -206,32 +224,50 @@ function buildForm(view: SheetView, d: Draft, limit: number, sheet: string, work
     missing: [],
   };
   const units = d.labels.filter((l) => l.kind === 'unit').sort((a, b) => unitRank(normLabel(a.text)) - unitRank(normLabel(b.text)));
-  if (units.length) form.unit = valueOf(view, units[0], right);
+  // "填报单位(盖章)：单位负责人：…" names no unit: take the next unit label that does.
+  const unitValues = units.map((l) => valueOf(view, l, right)).filter((f) => !/^[^:]{2,8}:/.test(normLabel(f.text)));
+  if (units.length) form.unit = unitValues.find((f) => normLabel(f.text) !== '') ?? unitValues[0] ?? valueOf(view, units[0], right);
   const lab = first;
   if (lab('code')) form.code = valueOf(view, lab('code')!, right);
   if (lab('name')) form.name = valueOf(view, lab('name')!, right);
-  // The first label of a kind whose value reads as an amount ("一般公共预算" may be a category beside 财政资金预算分类).
+  // Of several labels of a kind: the year's ("当年资金总额" beside the project's "资金总额"), in the total's
+  // column, whose value reads as an amount ("一般公共预算" may be a category, not a label).
+  let totalCol: number | undefined;
   const amount = (k: LabelKind) => {
-    const read = d.labels.filter((l) => l.kind === k).map((l) => amountField(view, l, right));
-    return read.find((f) => typeof f.amount === 'object') ?? read[0];
+    const read = d.labels.filter((l) => l.kind === k).map((l) => ({ l, f: amountField(view, l, right) }))
+      // "财政资金(万元)" over the sub-columns 中央 | 省级 | …: the word below is a sub-header, not its amount.
+      .filter(({ l, f }) => !(f.amount === 'invalid' && !/\d/.test(f.text) && fromA1(f.cell)!.row > l.area.bottom))
+      .map(({ l, f }) => {
+      const score = (typeof f.amount === 'object' ? 4 : 0) + (/当年|年度|本年/.test(normLabel(l.text)) ? 2 : 0) + (l.col === totalCol ? 1 : 0);
+      return { l, f, score };
+    });
+    const best = read.reduce<(typeof read)[number] | undefined>((b, x) => (!b || x.score > b.score ? x : b), undefined);
+    if (k === 'total' && best) totalCol = best.l.col;
+    return best?.f;
   };
   form.total = amount('total') ?? totalFromHeading(view, d, right);
+  // "年度资金总额 | 金额(万元)": a heading over a column of sources; the form prints no total of its own.
+  const totalLabel = d.labels.find((l) => l.kind === 'total' && toA1(l.row, l.col) === form.total?.cell);
+  if (form.total?.amount === 'empty' && totalLabel && labelKind(view, totalLabel.row, totalLabel.area.right + 1) === 'unitLine') form.total = undefined;
   form.adjust = amount('adjust');
   form.fiscal = amount('fiscal');
   form.other = amount('other');
-  form.sources = d.labels.filter((l) => l.kind === 'source').map((l) => amountField(view, l, right));
+  const sources = d.labels.filter((l) => l.kind === 'source');
+  // "其中：上级资金" standing where 财政拨款 stands is the fiscal part.
+  if (!form.fiscal && sources.length && /^其中/.test(normLabel(sources[0].text))) form.fiscal = amountField(view, sources.shift()!, right);
+  form.sources = sources.map((l) => amountField(view, l, right));
   form.use = readUse(view, d, right);
   if (lab('plan')) form.plan = readPlan(view, lab('plan')!, table?.left ?? form.left, right);
   readGoals(view, d, right, form);
 
   const tableBottom = Math.min(limit, (next ?? limit + 1) - 1);
   if (table) readTable(view, table, family, tableBottom, form);
-  form.labelUnitWan = unitFromLabels(view, d, form.top, Math.max(form.bottom, table?.bottom ?? 0));
+  form.labelUnitWan = unitFromLabels(view, d, form.top, table ? table.top - 1 : form.bottom) ?? family.amountUnitWan;
   form.bottom = Math.max(form.bottom, ...d.labels.filter((l) => l.row <= (form.indicators.at(-1)?.row ?? table?.bottom ?? Infinity)).map((l) => l.area.bottom));
   if (table) form.bottom = Math.max(form.bottom, table.bottom, form.indicators.at(-1)?.row ?? 0);
 
   const has: Record<FormPart, boolean> = {
-    code: !!form.code, name: !!form.name, total: !!form.total, use: !!form.use, plan: !!form.plan, goal: !!form.goal, header: !!table,
+    code: !!form.code, name: !!form.name, total: !!form.total || d.kinds.has('total'), use: !!form.use, plan: !!form.plan, goal: !!form.goal, header: !!table,
   };
   form.missing = family.requires.filter((p) => !has[p]);
   return form;
@@ -261,9 +297,20 @@ function readGoals(view: SheetView, d: Draft, right: number, form: Form): void {
   const annual = d.labels.find((l) => l.kind === 'goal');
   const long = d.labels.find((l) => l.kind === 'goalLong');
   const group = d.labels.find((l) => l.kind === 'goalGroup');
-  if (long) form.longGoal = valueOf(view, long, right);
-  if (annual) form.goal = valueOf(view, annual, right);
-  else if (group && !long) form.goal = valueOf(view, group, right);
+  if (long) form.longGoal = spanned(view, long, valueOf(view, long, right));
+  if (annual) form.goal = spanned(view, annual, valueOf(view, annual, right));
+  else if (group && !long) form.goal = spanned(view, group, valueOf(view, group, right));
+}
+
+/** A goal label merged down over several rows, its points one per row beside it ("1.…", "2.…"): one text. */
+function spanned(view: SheetView, lab: Label, f: Field): Field {
+  const at = fromA1(f.cell)!;
+  if (lab.area.bottom === lab.area.top || at.row !== lab.row) return f;
+  const parts = [f.text];
+  for (let r = view.area(at.row, at.col).bottom + 1; r <= lab.area.bottom; r++) {
+    if (view.isOwner(r, at.col) && view.text(r, at.col) !== '') parts.push(view.text(r, at.col));
+  }
+  return parts.length > 1 ? { ...f, text: parts.join('\n') } : f;
 }
 
 /** "项目资金(万元)", "预算数(万元)", or a "金额单位：元" line within the form settles amounts typed without a unit. */
@@ -275,11 +322,15 @@ function unitFromLabels(view: SheetView, d: Draft, top: number, bottom: number):
       return m[1] === '万元' ? 1 : 1e-4;
     }
   }
-  // A note above the form ("单位：万元") belongs to it too.
-  for (let r = Math.max(view.top, top - 2); r <= Math.min(bottom, top + 2, view.bottom); r++) {
+  // A note above the form ("单位：万元"), or any heading of the block above the table ("投入目标(万元)",
+  // "年初安排金额(万元)"): the header block holds no money but the amounts.
+  for (let r = Math.max(view.top, top - 2); r <= Math.min(bottom, view.bottom); r++) {
     for (let c = view.left; c <= view.right; c++) {
-      const m = /单位:?(万元|元)$/.exec(view.label(r, c));
-      if (m && view.isOwner(r, c)) return m[1] === '万元' ? 1 : 1e-4;
+      if (!view.isOwner(r, c)) continue;
+      const label = view.label(r, c);
+      if (label.length > 24) continue;
+      const m = /单位:?(万元|元)$/.exec(label) ?? /\((万元|元)\)$/.exec(label);
+      if (m) return m[1] === '万元' ? 1 : 1e-4;
     }
   }
   return undefined;
@@ -316,14 +367,14 @@ function readPercent(f: Field, inline: boolean): number | 'empty' | 'invalid' {
   return 'invalid';
 }
 
-/** Columns a row needs to be read at all. */
-const NEEDED: HeaderKind[] = ['h1', 'h2', 'h3', 'hvalue'];
+/** Columns a row needs to be read at all (a table may print no 一级/二级 columns). */
+const NEEDED: HeaderKind[] = ['h3', 'hvalue'];
 
 function header(table: TableLayout, family: LayoutFamily, anchor?: string): Form['header'] {
   const missing = family.columns.filter((k) => table.cols[k] === undefined);
   const present = family.columns.filter((k) => table.cols[k] !== undefined).map((k) => table.cols[k]!);
   const inOrder = !family.ordered || present.every((c, i) => i === 0 || c > present[i - 1]);
-  return { cell: anchor ?? table.cell, row: table.top, found: table.found, missing, inOrder };
+  return { cell: anchor ?? table.cell, row: table.top, found: table.found, missing, inOrder, levels: table.cols.h1 !== undefined };
 }
 
 function readTable(view: SheetView, table: TableLayout, family: LayoutFamily, bottom: number, form: Form): void {
@@ -353,10 +404,10 @@ function tableRows(view: SheetView, table: TableLayout, bottom: number): number[
     })) break;
     const a = view.area(r, own[0]);
     const wide = a.right - a.left >= 2;
-    const l1 = view.label(r, table.cols.h1!);
-    const l2 = view.label(r, table.cols.h2!);
+    const l1 = table.cols.h1 === undefined ? '' : view.label(r, table.cols.h1);
+    const l2 = table.cols.h2 === undefined ? '' : view.label(r, table.cols.h2);
     if (own.length === 1 && wide && !level1Of(texts[0])) break;
-    if (sawBlank && !level1Of(l1) && !level2Of(l2)) break;
+    if (sawBlank && !level1Of(l1) && !level2Of(l2) && table.cols.h1 !== undefined) break;
     sawBlank = false;
     out.push(r);
   }
@@ -365,7 +416,10 @@ function tableRows(view: SheetView, table: TableLayout, bottom: number): number[
 
 function readRow(view: SheetView, r: number, t: TableLayout, family: LayoutFamily): IndicatorRow {
   const at = (k: HeaderKind) => (t.cols[k] !== undefined ? field(view, r, t.cols[k]!) : undefined);
-  const [l1, l2, l3, value] = (['h1', 'h2', 'h3', 'hvalue'] as const).map((k) => at(k)!);
+  const [l3, value] = (['h3', 'hvalue'] as const).map((k) => at(k)!);
+  // Without 一级/二级 columns the levels are empty here and the rules about them stay silent (header.levels).
+  const l1 = at('h1') ?? { text: '', cell: l3.cell };
+  const l2 = at('h2') ?? { text: '', cell: l3.cell };
   const desc = at('hdesc');
   const basis = at('hbasis');
   const cmp = at('hcmp');
@@ -397,9 +451,14 @@ function buildList(view: SheetView, d: Draft, table: TableLayout, limit: number,
   const { family, forced } = familyOf(d, table, true, options);
   const indicatorCols = NEEDED.map((k) => table.cols[k]);
   // Rows that carry no indicator (a unit's subtotal line) are not indicator rows.
-  const rows = indicatorCols.every((c) => c !== undefined)
-    ? tableRows(view, table, limit).filter((r) => indicatorCols.some((c) => c! !== table.cols.h1 && view.text(r, c!) !== ''))
-    : [];
+  const all = indicatorCols.every((c) => c !== undefined) ? tableRows(view, table, limit) : [];
+  const hasIndicator = (r: number) => [table.cols.h1, table.cols.h2, ...indicatorCols].some((c) => c !== undefined && view.text(r, c) !== '');
+  const rows = all.filter(hasIndicator);
+  // Without a unit column, the unit is the subtotal line printed above its projects ("505006 | 州民族特殊教育学校 | 30").
+  const unitLine = (first: number) => {
+    for (let r = first - 1; r > table.bottom; r--) if (!hasIndicator(r) && view.text(r, table.listCols.name!) !== '') return r;
+    return undefined;
+  };
   const nameCol = table.listCols.name!;
   const groups: number[][] = [];
   let key: string | undefined;
@@ -412,6 +471,7 @@ function buildList(view: SheetView, d: Draft, table: TableLayout, limit: number,
   const unitWan = unitFromLabels(view, d, d.labels[0].row, table.bottom);
   return groups.map((g) => {
     const at = (col: number | undefined) => (col === undefined ? undefined : field(view, g[0], col));
+    const unitRow = table.listCols.unit === undefined ? unitLine(g[0]) : undefined;
     const totalCell = at(table.listCols.total);
     const fiscalCell = at(table.listCols.fiscal);
     const form: Form = {
@@ -424,7 +484,7 @@ function buildList(view: SheetView, d: Draft, table: TableLayout, limit: number,
       right: table.right,
       framework: 'classic',
       name: at(nameCol),
-      ...(table.listCols.unit !== undefined ? { unit: at(table.listCols.unit) } : {}),
+      ...(table.listCols.unit !== undefined ? { unit: at(table.listCols.unit) } : unitRow !== undefined ? { unit: field(view, unitRow, table.listCols.name!) } : {}),
       ...(table.listCols.code !== undefined ? { code: at(table.listCols.code) } : {}),
       ...(table.listCols.goal !== undefined ? { goal: at(table.listCols.goal) } : {}),
       ...(totalCell ? { total: { ...totalCell, amount: parseAmountCell(totalCell) } } : {}),

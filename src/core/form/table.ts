@@ -55,6 +55,7 @@ function bandKind(view: SheetView, r: number, c: number): HeaderKind | ListKind 
   const label = view.label(r, c);
   if (!label) return undefined;
   const k = classifyLabel(label);
+  if (k === 'goalLong' || k === 'goalGroup') return 'goal'; // a list export's 实施期绩效目标 column
   if (k && (isHeaderKind(k) || isListKind(k))) return k;
   if (label.length <= 12 && /长期|年度|实际|预期|\d{4}年/.test(label)) return 'qualifier';
   return undefined;
@@ -93,6 +94,10 @@ export function readHeader(view: SheetView, row: number, col: number): TableLayo
 
   const columns: Column[] = [];
   for (let c = left; c <= right; c++) {
+    // A column inside a header merged across it ("三级指标内容" over D:G) is the same column as its left edge.
+    let edge = false;
+    for (let r = row; r <= bottom && !edge; r++) edge = view.area(r, c).left === c;
+    if (!edge) continue;
     let kind: Column['kind'] | undefined;
     let cell = '';
     let text = '';

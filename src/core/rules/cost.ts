@@ -1,7 +1,7 @@
 /** COST: 成本指标 measured in money and tied to 预算数. */
 import type { Form, IndicatorRow } from '../form/model';
 import { rowName } from './indicators';
-import { inWan, isCostRow, isMoneyCostRow, substantive, wan } from './util';
+import { inWan, isCostRow, isMoneyCostRow, levelsPrinted, substantive, wan } from './util';
 import type { Rule } from './types';
 
 const moneyRows = (form: Form) => form.indicators.filter((r) => substantive(r) && isMoneyCostRow(form, r));
@@ -13,6 +13,14 @@ function amountWan(row: IndicatorRow): number | undefined {
   if (p.kind === 'quantity' && p.unitClass === 'money') return p.perUnit ? undefined : p.base;
   if (p.kind === 'range' && p.unitClass === 'money') return p.lo * (p.unit === '元' ? 1e-4 : p.unit === '亿元' ? 1e4 : 1);
   return undefined;
+}
+
+/** Money cost rows to add up: a row that states the total of the others ("年度预算总成本") is not counted twice. */
+function summed(form: Form): IndicatorRow[] {
+  const rows = moneyRows(form).filter((r) => amountWan(r) !== undefined);
+  const total = rows.reduce((s, r) => s + amountWan(r)!, 0);
+  const sumRow = rows.length >= 3 ? rows.find((r) => Math.abs(2 * amountWan(r)! - total) <= 1e-9 * Math.max(1, total)) : undefined;
+  return sumRow ? rows.filter((r) => r !== sumRow) : rows;
 }
 
 export const costRules: Rule[] = [
@@ -48,10 +56,26 @@ export const costRules: Rule[] = [
           });
         }
       }
-      const amounts = rows.map(amountWan).filter((a): a is number => a !== undefined);
-      const sum = amounts.reduce((s, a) => s + a, 0);
+      // A unit cost that must be paid for a counted quantity ("=23万元/个" and "=10个") implies a sum.
+      for (const row of rows) {
+        const p = row.parsed;
+        if (p.kind !== 'quantity' || !p.perUnit || (p.cmp !== '=' && p.cmp !== '≥')) continue;
+        const per = p.unit.split('/').slice(1).join('/');
+        const counts = form.indicators.filter((r) => r.level2 === 'quantity' && r.parsed.kind === 'quantity' && r.parsed.unit === per && (r.parsed.cmp === '=' || r.parsed.cmp === '≥'));
+        if (counts.length !== 1) continue;
+        const n = (counts[0].parsed as Extract<typeof p, { kind: 'quantity' }>).num;
+        const implied = p.base * n;
+        if (implied > total + eps) {
+          report(form, row.value.cell, {
+            problem: `成本指标“${row.valueText}”乘以数量“${counts[0].valueText}”为 ${wan(implied)}，超过预算数 ${wan(total)}。`,
+            problemEn: `Cost “${row.valueText}” times the quantity “${counts[0].valueText}” comes to ${wan(implied)}, more than the budget ${wan(total)}.`,
+          });
+        }
+      }
+      const counted = summed(form);
+      const sum = counted.reduce((s, r) => s + amountWan(r)!, 0);
       if (sum > total + eps) {
-        const last = rows.filter((r) => amountWan(r) !== undefined).at(-1)!;
+        const last = counted.at(-1)!;
         report(form, last.value.cell, {
           problem: `成本指标合计 ${wan(sum)}，超过预算数 ${wan(total)}。`,
           problemEn: `Cost indicators add up to ${wan(sum)}, more than the budget ${wan(total)}.`,
@@ -65,7 +89,7 @@ export const costRules: Rule[] = [
     check(form, report, opts) {
       const total = inWan(form, form.total?.amount);
       if (total === undefined || total <= 0) return;
-      const read = moneyRows(form).filter((r) => amountWan(r) !== undefined);
+      const read = summed(form);
       if (!read.length) return;
       const sum = read.reduce((s, r) => s + amountWan(r)!, 0);
       if (sum < opts.costCoverageMin * total - 1e-9 * total) {
@@ -87,7 +111,7 @@ export const costRules: Rule[] = [
     meta: { id: 'COST-005', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      if (!form.header || form.indicators.length === 0) return;
+      if (!form.header || form.indicators.length === 0 || !levelsPrinted(form)) return;
       // Guangdong's 预算控制指标 stands where 成本 does in its template.
       if (!form.indicators.some((r) => isCostRow(r) || r.level2 === 'budgetControl')) report(form, form.header.cell);
     },

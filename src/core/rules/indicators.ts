@@ -3,7 +3,7 @@ import { belongs, isNotApplicable, isOlderSatisfaction, type HeaderKind, type Le
 import { FAMILY_BY_ID } from '../form/families';
 import type { Form, IndicatorRow } from '../form/model';
 import { isBlank, normLabel } from '../text';
-import { isSatisfactionRow, substantive } from './util';
+import { isSatisfactionRow, levelsPrinted, substantive } from './util';
 import type { Rule } from './types';
 
 const L1_NAMES: Record<Level1, string> = { output: '产出指标', cost: '成本指标', benefit: '效益指标', satisfaction: '满意度指标' };
@@ -42,6 +42,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-001', severity: 'error' },
     scope: 'form',
     check(form, report) {
+      if (!levelsPrinted(form)) return;
       for (const row of form.indicators) {
         if (!row.level1Written) report(form, row.l1.cell, { text: row.l1.text || '（空）' });
       }
@@ -51,6 +52,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-002', severity: 'error' },
     scope: 'form',
     check(form, report) {
+      if (!levelsPrinted(form)) return;
       for (const row of form.indicators) {
         const empty = isBlank(row.l2.text);
         // A row whose 一级 is missing takes it from its 二级 (IND-001 reports the 一级), so only an empty 二级 is left to report.
@@ -68,6 +70,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-003', severity: 'error' },
     scope: 'form',
     check(form, report) {
+      if (!levelsPrinted(form)) return;
       if (!form.header || form.indicators.length === 0) return;
       const has = (l1: Level1) => form.indicators.some((r) => r.level1 === l1);
       const needed: Level1[] = form.framework === '2021' ? ['cost', 'output', 'benefit'] : ['output', 'benefit'];
@@ -79,6 +82,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-004', severity: 'warning' },
     scope: 'form',
     check(form, report) {
+      if (!levelsPrinted(form)) return;
       const output = form.indicators.filter((r) => r.level1 === 'output');
       if (!output.length) return;
       const missing = (['quantity', 'quality', 'timeliness'] as Level2[]).filter((k) => !output.some((r) => r.level2 === k));
@@ -158,6 +162,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-010', severity: 'error' },
     scope: 'form',
     check(form, report) {
+      if (!levelsPrinted(form)) return;
       const benefit = form.indicators.filter((r) => r.level1 === 'benefit' && !isSatisfactionRow(r));
       if (benefit.length && benefit.every((r) => r.notApplicable)) report(form, benefit[0].l3.cell);
     },
@@ -175,6 +180,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-012', severity: 'warning' },
     scope: 'form',
     check(form, report) {
+      if (!levelsPrinted(form)) return;
       if (!form.header || form.indicators.length === 0) return;
       if (form.indicators.some(isSatisfactionRow)) return;
       // The catalogue allows no 满意度 where no one is served, if 绩效目标 says so.
@@ -186,6 +192,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-013', severity: 'info' },
     scope: 'form',
     check(form, report) {
+      if (!levelsPrinted(form)) return;
       const older = form.indicators.find((r) => isOlderSatisfaction(r.level1, r.level2));
       if (older) report(form, older.l2.cell, { l2: older.l2.text });
     },

@@ -58,3 +58,8 @@ export function emptyFieldRule(id: string, severity: Severity, pick: (form: Form
     },
   };
 }
+
+/** The table prints 一级/二级 columns (a table without them says nothing about levels). */
+export function levelsPrinted(form: Form): boolean {
+  return !form.header || form.header.levels;
+}
