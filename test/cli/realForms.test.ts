@@ -64,7 +64,8 @@ function reading(fx: Fixture, forms: Form[], findings: Finding[]) {
     forms: forms.length,
     family: first?.family,
     fields,
-    rows: first ? first.indicators.map((r) => r.row + 1) : [],
+    // Indicator rows of every form on the sheet (a list export holds several projects).
+    rows: forms.flatMap((f) => f.indicators.map((r) => r.row + 1)),
     // Every finding the reviewer listed, and no error or warning beyond it.
     findings: [...new Set([...got.filter((f) => !f.info || !NOTES.has(f.rule)).map((f) => `${f.rule} ${f.cell}`), ...expected.filter((e) => got.some((g) => `${g.rule} ${g.cell}` === e))])].sort(),
   };
