@@ -10,7 +10,7 @@ import path from 'path';
 import { checkForms } from '../../src/core/engine';
 import { readSheet } from '../../src/core/form/parse';
 import type { Form, SheetResult } from '../../src/core/form/model';
-import { fromA1 } from '../../src/core/grid';
+import { fromA1, parseArea } from '../../src/core/grid';
 import { loadWorkbook } from '../../src/cli/loadWorkbook';
 import type { Finding } from '../../src/core/rules/types';
 
@@ -92,7 +92,27 @@ test('the corpus: at least 24 forms, 6 provinces and every layout family, each w
   for (const f of fixtures) expect(sources).toContain(f.source.url);
 });
 
+interface Transcription {
+  rows: (string | number | null)[][];
+  merges?: string[];
+}
+
 describe.each(fixtures.map((f) => [f.id, f] as const))('%s', (_id, fx) => {
+  test('the .xlsx holds the transcription: every value at its cell, every merge', async () => {
+    const wb = await loadWorkbook(path.join(DIR, 'xlsx', `${fx.id}.xlsx`));
+    if ('error' in wb) throw new Error(wb.error);
+    const [g] = wb.grids;
+    const t = fx as unknown as Transcription;
+    const inXlsx = new Map<string, string | number | boolean | null>();
+    g.cells.forEach((row, r) => row?.forEach((c, col) => c && inXlsx.set(`${g.top + r},${g.left + col}`, c.value)));
+    const inJson = new Map<string, string | number | null>();
+    t.rows.forEach((row, r) => row.forEach((v, col) => v !== null && v !== '' && inJson.set(`${r},${col}`, v)));
+    expect(inXlsx).toEqual(inJson);
+    const area = (m: string) => parseArea(m)!;
+    expect(g.merges).toEqual(expect.arrayContaining((t.merges ?? []).map(area)));
+    expect(g.merges).toHaveLength((t.merges ?? []).length);
+  });
+
   (fx.gaps?.length ? test.failing : test)('read in its family, fields at their cells, the reviewer\'s findings', async () => {
     const { forms, findings } = await read(fx);
     expect(reading(fx, forms, findings)).toEqual(expected(fx));

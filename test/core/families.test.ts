@@ -4,7 +4,8 @@
  */
 import { checkForms } from '../../src/core/engine';
 import { readSheet } from '../../src/core/form/parse';
-import { parseArea, type Cell, type Grid } from '../../src/core/grid';
+import fc from 'fast-check';
+import { fromA1, parseArea, type Cell, type Grid } from '../../src/core/grid';
 
 type Row = (string | number | null)[];
 
@@ -166,4 +167,49 @@ test('FORM-000: an indicator table with targets but no project is reported once,
   const findings = checkForms(sheet.forms, {}, [sheet]);
   expect(findings.map((f) => [f.ruleId, f.cell, f.severity, f.form])).toEqual([['FORM-000', 'A1', 'warning', -1]]);
   expect(findings[0].message).toContain('项目名称');
+});
+
+describe('property: national forms anywhere on a sheet, stacked, values broken at random', () => {
+  /** `rows` after `pad` empty rows and `left` empty columns; merges moved to the absolute row `top`. */
+  const shift = (rows: Row[], merges: string[], pad: number, top: number, left: number) => ({
+    rows: [...Array.from({ length: pad }, () => [] as Row), ...rows.map((r) => [...Array(left).fill(null), ...r])],
+    merges: merges.map((m) => {
+      const a = parseArea(m)!;
+      const at = (r: number, c: number) => String.fromCharCode(65 + c + left) + (r + top + 1);
+      return `${at(a.top, a.left)}:${at(a.bottom, a.right)}`;
+    }),
+  });
+  const VALUES = ['≥320公里', '', '文字描述', '320', '≥105%', '明显改善', '≤3000元/公里', '>=90%', '#N/A', '2025.03-2025.12', '不涉及'];
+
+  test('each form read at its own cells; no finding outside its form', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.tuple(fc.integer({ min: 10, max: 17 }), fc.constantFrom(...VALUES)), { maxLength: 4 }),
+        (top, left, copies, gap, breaks) => {
+          const rows: Row[] = [];
+          const merges: string[] = [];
+          for (let i = 0; i < copies; i++) {
+            const body = NATIONAL.map((r) => [...r]);
+            for (const [r, v] of breaks) body[r][4] = v === '' ? null : v;
+            const at = top + i * (NATIONAL.length + gap);
+            const s = shift(body, NATIONAL_MERGES, at - rows.length, at, left);
+            rows.push(...s.rows);
+            merges.push(...s.merges);
+            for (let g = 0; g < gap; g++) rows.push([]);
+          }
+          const sheet = readSheet(grid(rows, merges), 'b.xlsx');
+          expect(sheet.forms.map((f) => f.name?.cell)).toEqual(
+            Array.from({ length: copies }, (_, i) => String.fromCharCode(66 + left) + (top + i * (NATIONAL.length + gap) + 3)),
+          );
+          for (const f of checkForms(sheet.forms, {}, [sheet])) {
+            const form = sheet.forms[f.form];
+            const { row, col } = fromA1(f.cell)!;
+            expect(row >= form.top && row <= form.bottom && col >= form.left && col <= form.right).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });
