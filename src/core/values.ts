@@ -158,7 +158,8 @@ function parseUncached(raw: string): ParsedValue {
 
   if (cmp === undefined && PERIOD.test(rest) && /[年.月/]/.test(rest)) return { kind: 'deadline', cmp: '=', period: true };
   if (DATE_PATTERNS.some((re) => re.test(rest))) {
-    const before = /(?:前|之前|以前|内|以内)$/.test(rest);
+    // "12月底前", "12月底前全部到位": due by the date.
+    const before = /前|以内/.test(rest) || /内$/.test(rest);
     return { kind: 'deadline', cmp: cmp ?? (before ? '≤' : '='), respelled };
   }
 

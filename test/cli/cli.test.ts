@@ -63,6 +63,23 @@ test('text output: per file, per sheet, findings by cell with severity, rule and
   expect(r.code).toBe(1);
 });
 
+test('a sheet that looks like a form but cannot be read: FORM-000, its own status, counted in the summary', async () => {
+  const wb = new ExcelJS.Workbook();
+  writeSpec(wb.addWorksheet('项目1'), layoutForm(cleanForm()));
+  const table = wb.addWorksheet('只有指标');
+  table.addRows([['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '培训人次', '≥300人次'], [null, '质量指标', '合格率', '≥95%']]);
+  const file = path.join(dir, 'unrecognised.xlsx');
+  await wb.xlsx.writeFile(file);
+  const text = await run(['check', file]);
+  expect(text.out).toMatch(/只有指标 {2}\(像是绩效目标表，但无法识别格式\)/);
+  expect(text.out).toMatch(/A1 +警告 {2}FORM-000 +本表像是绩效目标表.*项目名称/);
+  expect(text.out).toMatch(/合计：1 个文件，1 张表，1 个工作表无法识别；错误 0，警告 1/);
+  expect(text.code).toBe(0);
+  const doc = JSON.parse((await run(['check', file, '--format', 'json'])).out);
+  expect(doc.files[0].sheets[1]).toEqual({ name: '只有指标', status: 'unrecognised', forms: 0 });
+  expect(doc.summary.unrecognised).toBe(1);
+});
+
 test('JSON output follows the published interface', async () => {
   const file = await xlsx(dir, 'a.xlsx', broken());
   const r = await run(['check', file, '--format', 'json']);

@@ -1,5 +1,5 @@
 /** The 指标值 grammar: one parser, every spelling the forms use. */
-import { formatParts, parseAmount, parseCell, parseValueText, respell } from '../../src/core/values';
+import { formatParts, parseAmount, parseCell, parseSplit, parseValueText, respell } from '../../src/core/values';
 import { checkCharacter, isValidCode } from '../../src/core/projectCode';
 
 const q = (cmp: string, num: number, unit: string, unitClass: string) => ({ kind: 'quantity', cmp, num, unit, unitClass });
@@ -118,5 +118,47 @@ describe('项目编码 check character (docs/project-code.md)', () => {
       const body = code.slice(0, i) + (code[i] === '1' ? '2' : '1') + code.slice(i + 1, 20);
       expect(checkCharacter(body)).not.toBe(code[20]);
     }
+  });
+});
+
+describe('normal practice in the provinces\' templates is read, not flagged', () => {
+  test.each([
+    ['1200元/亩', { kind: 'quantity', num: 1200, unit: '元/亩', unitClass: 'money', perUnit: true }],
+    ['≤50万元/月', { kind: 'quantity', cmp: '≤', unitClass: 'money', perUnit: true }],
+    ['300元/人·天', { kind: 'quantity', unitClass: 'money', perUnit: true }],
+    ['780元/生/年', { kind: 'quantity', unitClass: 'money', perUnit: true }],
+    ['12月底前全部到位', { kind: 'deadline', cmp: '≤' }],
+    ['2024年年底前', { kind: 'deadline' }],
+    ['每年12月底前', { kind: 'deadline' }],
+    ['12月底到位', { kind: 'deadline' }],
+    ['2021年12月底完成项目规划相关工作。', { kind: 'deadline' }],
+    ['2024.03-2024.12', { kind: 'deadline', period: true }],
+    ['2021年1月-12月', { kind: 'deadline', period: true }],
+    ['≧90%', { kind: 'quantity', cmp: '≥', num: 90, respelled: { written: '≧', standard: '≥' } }],
+    ['‹=5%', { kind: 'quantity', cmp: '≤', respelled: { written: '‹=', standard: '≤' } }],
+    ['±3%以内', { kind: 'quantity', cmp: '≤', num: 3, unit: '%' }],
+    ['=100百分比', { kind: 'quantity', unit: '%', num: 100 }],
+    ['高', { kind: 'qualitative', needsScale: false }],
+  ])('%s', (text, expected) => {
+    expect(parseValueText(text)).toMatchObject(expected);
+  });
+
+  test('a percentage typed as a number in a percent cell', () => {
+    expect(parseCell({ text: '100%', value: 1, format: '0%' })).toMatchObject({ kind: 'quantity', num: 100, unit: '%' });
+  });
+
+  test('split 指标性质 / 指标值 / 度量单位 read as one value', () => {
+    const cell = (v: string | number) => ({ text: String(v), value: v });
+    expect(parseSplit('≥', cell(95), '%')).toMatchObject({ text: '≥95%', parsed: { kind: 'quantity', cmp: '≥', num: 95, unit: '%' } });
+    expect(parseSplit('定性', cell('高'), '')).toMatchObject({ parsed: { kind: 'qualitative' } });
+    expect(parseSplit('定性', cell('群众获得感明显增强'), '')).toMatchObject({ parsed: { kind: 'vague' } });
+    expect(parseSplit('正向指标', cell('95%'), '-')).toMatchObject({ text: '95%', parsed: { kind: 'quantity', num: 95 } });
+    expect(parseSplit('=', cell(8), '')).toMatchObject({ text: '=8', parsed: { kind: 'quantity', unitClass: 'none' } });
+    // A date serial exported into both the value and the unit cell cannot be read.
+    expect(parseSplit('=', cell(44561), '44561').parsed.kind).toBe('unreadable');
+  });
+
+  test('amounts with their breakdown in brackets', () => {
+    expect(parseAmount({ text: '854万(高标准农田建设400万元,示范建设295万元)', value: '854万(高标准农田建设400万元,示范建设295万元)' })).toEqual({ num: 854, unitWan: 1 });
   });
 });
