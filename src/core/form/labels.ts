@@ -39,7 +39,7 @@ const RULES: LabelRule[] = [
   { kind: 'name', re: new RegExp(`^((二级)?项目(支出)?|专项(资金)?(\\(项目\\))?|单位\\(专项\\))名称${END}`), inline: true },
   {
     kind: 'unit',
-    re: new RegExp(`^(填报单位|预算单位|申报单位|编制单位|单位名称|部门(\\(单位\\))?名称|预算部门|主管预算部门|(项目|业务|省级|市级|区级|县级)?主管部门(及代码)?|(项目)?(实施|执行)单位)(\\(盖章\\))?${END}`),
+    re: new RegExp(`^(填报单位|预算单位|申报单位|编制单位|单位名称|部门(\\(单位\\))?名称|预算部门|主管预算部门|(项目|业务|省级|市级|区级|县级)?主管部门(及代码)?|(项目)?(实施|执行)单位|下达(地方或单位|地方|单位))(\\(盖章\\))?${END}`),
     inline: true,
   },
   // The whole project's money, not the year's: 项目总投资, 项目总预算, 中期财政预算.
@@ -50,7 +50,7 @@ const RULES: LabelRule[] = [
     re: new RegExp(`^(项目|年度|当年|本年度?)?(资金(申请)?总额|预算申报数|项目(预算)?金额|预算(数|金额)|本级预算金额|预算总额|总额)${AMOUNT_END}`),
     inline: true,
   },
-  { kind: 'total', re: new RegExp(`^(年度本级预算金额|(当年)?年度预算(数|金额)?|(当年|本年度?)预算|本年度预计投入|(本年度|年度)?申请.{0,6}预算资金)${AMOUNT_END}`), inline: true },
+  { kind: 'total', re: new RegExp(`^(下达.{0,10}(投资|资金)|年度本级预算金额|(当年)?年度预算(数|金额)?|(当年|本年度?)预算|本年度预计投入|(本年度|年度)?申请.{0,6}预算资金)${AMOUNT_END}`), inline: true },
   {
     kind: 'fiscal',
     re: new RegExp(`^(其中:?)?${NUMBERED}(当年)?((省|市|县|区|本级|上级)?财政(资金|拨款|投款)(小计|数)?|一般公共预算(资金|拨款)?|预算资金)${AMOUNT_END}`),
@@ -82,7 +82,7 @@ const RULES: LabelRule[] = [
 ];
 
 /** Every label holds one of these; most cells hold none and are rejected at once. */
-const ANY_LABEL = /表|单位|金额|名称|部门|项目|预算|调[增减整]|财政|资金|收入|自筹|总额|用途|支出|目标|指标|依据|标准|性质|符号|权重|分值|备注|值$|^[一二三]级$|^其[他它]|投入/;
+const ANY_LABEL = /表|单位|金额|名称|下达|部门|项目|预算|调[增减整]|财政|资金|收入|自筹|总额|用途|支出|目标|指标|依据|标准|性质|符号|权重|分值|备注|值$|^[一二三]级$|^其[他它]|投入/;
 const labelCache = new Map<string, LabelKind | null>();
 
 export function classifyLabel(label: string): LabelKind | undefined {

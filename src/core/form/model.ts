@@ -67,6 +67,8 @@ export interface TableHeader {
   inOrder: boolean;
   /** The table prints 一级/二级 columns; without them the rules about levels stay silent. */
   levels: boolean;
+  /** The table has a 二级 level of its own (not so where its 二级 column holds the 一级: 实施效果指标 → 产出指标). */
+  secondLevel: boolean;
 }
 
 export interface Form {

@@ -374,7 +374,10 @@ function header(table: TableLayout, family: LayoutFamily, anchor?: string): Form
   const missing = family.columns.filter((k) => table.cols[k] === undefined);
   const present = family.columns.filter((k) => table.cols[k] !== undefined).map((k) => table.cols[k]!);
   const inOrder = !family.ordered || present.every((c, i) => i === 0 || c > present[i - 1]);
-  return { cell: anchor ?? table.cell, row: table.top, found: table.found, missing, inOrder, levels: table.cols.h1 !== undefined };
+  return {
+    cell: anchor ?? table.cell, row: table.top, found: table.found, missing, inOrder,
+    levels: table.cols.h1 !== undefined, secondLevel: table.cols.h2 !== undefined,
+  };
 }
 
 function readTable(view: SheetView, table: TableLayout, family: LayoutFamily, bottom: number, form: Form): void {
@@ -382,7 +385,23 @@ function readTable(view: SheetView, table: TableLayout, family: LayoutFamily, bo
   // Without the columns that carry an indicator, rows cannot be read; FORM-002 says which are missing.
   if (NEEDED.some((k) => table.cols[k] === undefined)) return;
   for (const r of tableRows(view, table, bottom)) form.indicators.push(readRow(view, r, table, family));
+  shiftLevels(form);
   if (form.indicators.some((row) => row.level1 === 'cost')) form.framework = '2021';
+}
+
+/**
+ * A table whose 一级 column holds a heading (实施效果指标) and whose 二级 column holds the 一级
+ * (产出指标, 效益指标): the levels are read one column to the right and the table has no 二级.
+ */
+function shiftLevels(form: Form): void {
+  const rows = form.indicators;
+  const shifted = rows.filter((r) => !r.level1Written && level1Of(normLabel(r.l2.text)));
+  if (rows.length === 0 || shifted.length * 2 <= rows.length) return;
+  for (const r of rows) {
+    const l1 = level1Of(normLabel(r.l2.text));
+    Object.assign(r, { l1: r.l2, level1: l1, level1Written: l1 !== undefined, level2: undefined });
+  }
+  form.header!.secondLevel = false;
 }
 
 /** The rows of a table, from below its header to a footer, a note, the next table or the form's end. */

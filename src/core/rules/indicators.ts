@@ -3,7 +3,7 @@ import { belongs, isNotApplicable, isOlderSatisfaction, type HeaderKind, type Le
 import { FAMILY_BY_ID } from '../form/families';
 import type { Form, IndicatorRow } from '../form/model';
 import { isBlank, normLabel } from '../text';
-import { isSatisfactionRow, levelsPrinted, substantive } from './util';
+import { isSatisfactionRow, levelsPrinted, secondLevelPrinted, substantive } from './util';
 import type { Rule } from './types';
 
 const L1_NAMES: Record<Level1, string> = { output: '产出指标', cost: '成本指标', benefit: '效益指标', satisfaction: '满意度指标' };
@@ -52,7 +52,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-002', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      if (!levelsPrinted(form)) return;
+      if (!levelsPrinted(form) || !secondLevelPrinted(form)) return;
       for (const row of form.indicators) {
         const empty = isBlank(row.l2.text);
         // A row whose 一级 is missing takes it from its 二级 (IND-001 reports the 一级), so only an empty 二级 is left to report.
@@ -82,7 +82,7 @@ export const indicatorRules: Rule[] = [
     meta: { id: 'IND-004', severity: 'warning' },
     scope: 'form',
     check(form, report) {
-      if (!levelsPrinted(form)) return;
+      if (!levelsPrinted(form) || !secondLevelPrinted(form)) return;
       const output = form.indicators.filter((r) => r.level1 === 'output');
       if (!output.length) return;
       const missing = (['quantity', 'quality', 'timeliness'] as Level2[]).filter((k) => !output.some((r) => r.level2 === k));

@@ -63,3 +63,8 @@ export function emptyFieldRule(id: string, severity: Severity, pick: (form: Form
 export function levelsPrinted(form: Form): boolean {
   return !form.header || form.header.levels;
 }
+
+/** The table has a 二级 level (a table whose 二级 column holds the 一级 has none to check). */
+export function secondLevelPrinted(form: Form): boolean {
+  return !form.header || form.header.secondLevel;
+}
