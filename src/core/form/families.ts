@@ -136,7 +136,9 @@ export const FAMILIES: readonly LayoutFamily[] = [
     signals: [
       { text: /批复|审批表/, weight: 10 }, { text: /^项目金额|^(其中:?)?当年财政资金/, weight: 2 },
       // Target tables attached to an allocation (下达) notice: 下达地方或单位, 下达中央预算内投资.
-      { text: /^下达/, weight: 4 }, { header: /实际(实现|完成)值/, weight: 3 },
+      { text: /^下达/, weight: 4 },
+      // 专项转移支付绩效目标表: issued by the finance department with the allocation.
+      { text: /转移支付.{0,8}绩效目标表/, weight: 5 }, { header: /实际(实现|完成)值/, weight: 3 },
     ],
     requires: ['name', 'total', 'goal', 'header'],
     words: { ...COMMON_WORDS, total: '项目金额', goal: '年度绩效目标', header: '指标表头(一级指标、二级指标、三级指标、指标值)' },

@@ -55,6 +55,8 @@ export interface IndicatorRow {
   /** 三级指标 is 不涉及 (or the row was left blank): a row kept only to say a 二级 does not apply. */
   notApplicable: boolean;
   parsed: ParsedValue;
+  /** Further targets of the same indicator (one per region, under one merged value header). */
+  also?: { value: Field; valueText: string; parsed: ParsedValue }[];
 }
 
 export interface TableHeader {

@@ -447,6 +447,10 @@ function readRow(view: SheetView, r: number, t: TableLayout, family: LayoutFamil
   let valueText = value.text;
   if (cmp || unit) ({ parsed, text: valueText } = parseSplit(cmp?.text ?? '', value.raw, unit?.text ?? ''));
   else parsed = parseCell(value.raw);
+  const also = t.moreValues.map((c) => {
+    const f = field(view, r, c);
+    return { value: f, valueText: f.text, parsed: parseCell(f.raw) };
+  });
   const written = level1Of(normLabel(l1.text));
   const level2 = level2Of(normLabel(l2.text));
   // A template row the unit left empty (no indicator, no value, no description) does not apply.
@@ -458,6 +462,7 @@ function readRow(view: SheetView, r: number, t: TableLayout, family: LayoutFamil
     ...(basis ? { basis } : {}),
     ...(cmp ? { cmp } : {}),
     ...(unit ? { unit } : {}),
+    ...(also.length ? { also } : {}),
     level1: written ?? (level2 && parentOf(level2)),
     level1Written: written !== undefined,
     level2,

@@ -39,6 +39,8 @@ export interface TableLayout {
   order: HeaderKind[];
   /** Project columns of a list export. */
   listCols: Partial<Record<ListKind, number>>;
+  /** Further value columns under the value header (one target per region): checked like the first. */
+  moreValues: number[];
   headerTexts: string[];
   /** Column groups (side-by-side long-term and annual tables) seen in the band. */
   groups: number;
@@ -124,7 +126,8 @@ export function readHeader(view: SheetView, row: number, col: number): TableLayo
   for (const c of columns) {
     if (isListKind(c.kind)) continue;
     const cur = groups[groups.length - 1];
-    if (cur.some((x) => x.kind === c.kind) || (c.kind === 'h1' && cur.length > 0)) groups.push([]);
+    // Columns under one merged header ("区域目标值" over 新罗区 | 永定区 | …) are parallel targets, not a new table.
+    if (cur.some((x) => x.kind === c.kind && x.cell !== c.cell) || (c.kind === 'h1' && cur.length > 0)) groups.push([]);
     groups[groups.length - 1].push(c);
   }
   const score = (q: Qualifier) => (q.expected ? 2 : 0) + (q.annual ? 1 : 0) - (q.long ? 2 : 0) - (q.actual ? 3 : 0);
@@ -150,6 +153,8 @@ export function readHeader(view: SheetView, row: number, col: number): TableLayo
     }
   }
   const group = [...listColumns, ...groups[chosen]];
+  const valueHeader = groups[chosen].find((c) => c.col === cols.hvalue)?.cell;
+  const moreValues = groups[chosen].filter((c) => c.kind === 'hvalue' && c.cell === valueHeader && c.col !== cols.hvalue).map((c) => c.col);
   // 指标内容 / 具体指标 is the 三级指标 where the table has none, else the description.
   if (cols.hcontent !== undefined) {
     const target = cols.h3 === undefined ? 'h3' : cols.hdesc === undefined ? 'hdesc' : undefined;
@@ -171,6 +176,7 @@ export function readHeader(view: SheetView, row: number, col: number): TableLayo
     found,
     order,
     listCols,
+    moreValues,
     headerTexts: columns.map((c) => c.text),
     // Only groups with indicator columns of their own are tables (value sub-columns are not).
     groups: groups.filter((g) => g.some((c) => c.kind === 'h2' || c.kind === 'h3')).length,

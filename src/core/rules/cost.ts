@@ -1,10 +1,10 @@
 /** COST: 成本指标 measured in money and tied to 预算数. */
 import type { Form, IndicatorRow } from '../form/model';
 import { rowName } from './indicators';
-import { inWan, isCostRow, isMoneyCostRow, levelsPrinted, substantive, wan } from './util';
+import { inWan, isCostRow, isMoneyCostRow, levelsPrinted, substantive, valueRows, wan } from './util';
 import type { Rule } from './types';
 
-const moneyRows = (form: Form) => form.indicators.filter((r) => substantive(r) && isMoneyCostRow(form, r));
+const moneyRows = (form: Form) => valueRows(form).filter((r) => substantive(r) && isMoneyCostRow(form, r));
 
 /** A money cost row's amount in 万元 (a range counts at its lower end). */
 function amountWan(row: IndicatorRow): number | undefined {
@@ -61,7 +61,7 @@ export const costRules: Rule[] = [
         const p = row.parsed;
         if (p.kind !== 'quantity' || !p.perUnit || (p.cmp !== '=' && p.cmp !== '≥')) continue;
         const per = p.unit.split('/').slice(1).join('/');
-        const counts = form.indicators.filter((r) => r.level2 === 'quantity' && r.parsed.kind === 'quantity' && r.parsed.unit === per && (r.parsed.cmp === '=' || r.parsed.cmp === '≥'));
+        const counts = valueRows(form).filter((r) => r.level2 === 'quantity' && r.parsed.kind === 'quantity' && r.parsed.unit === per && (r.parsed.cmp === '=' || r.parsed.cmp === '≥'));
         if (counts.length !== 1) continue;
         const n = (counts[0].parsed as Extract<typeof p, { kind: 'quantity' }>).num;
         const implied = p.base * n;
@@ -101,7 +101,7 @@ export const costRules: Rule[] = [
     meta: { id: 'COST-004', severity: 'warning' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter((r) => substantive(r) && isCostRow(r))) {
+      for (const row of valueRows(form).filter((r) => substantive(r) && isCostRow(r))) {
         const p = row.parsed;
         if (p.kind === 'quantity' && (p.cmp === '≥' || p.cmp === '>')) report(form, (row.cmp ?? row.value).cell, { text: row.valueText });
       }

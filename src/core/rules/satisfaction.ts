@@ -1,9 +1,9 @@
 /** SAT: 满意度 targets are percentages, floors, attainable and not too low. */
 import type { Form } from '../form/model';
-import { isSatisfactionRow, substantive } from './util';
+import { isSatisfactionRow, substantive, valueRows } from './util';
 import type { Rule } from './types';
 
-const rows = (form: Form) => form.indicators.filter((r) => substantive(r) && isSatisfactionRow(r));
+const rows = (form: Form) => valueRows(form).filter((r) => substantive(r) && isSatisfactionRow(r));
 
 export const satisfactionRules: Rule[] = [
   {

@@ -68,3 +68,8 @@ export function levelsPrinted(form: Form): boolean {
 export function secondLevelPrinted(form: Form): boolean {
   return !form.header || form.header.secondLevel;
 }
+
+/** Every target of every row: a row with one value per region is checked once per region. */
+export function valueRows(form: Form): IndicatorRow[] {
+  return form.indicators.flatMap((r) => [r, ...(r.also ?? []).map((t) => ({ ...r, ...t, cmp: undefined, unit: undefined, also: undefined }))]);
+}

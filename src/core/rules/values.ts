@@ -5,7 +5,7 @@ import { hasInnerSpace, isBlank, normLabel, removeSpaces } from '../text';
 import type { UnitClass } from '../units';
 import { GOOD_SCALE, respell } from '../values';
 import { rowName } from './indicators';
-import { isChangeRate, isMoneyCostRow, isSatisfactionRow, substantive } from './util';
+import { isChangeRate, isMoneyCostRow, isSatisfactionRow, substantive, valueRows } from './util';
 import type { Report, Rule } from './types';
 
 function valueText(row: IndicatorRow): string {
@@ -41,7 +41,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-001', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter(substantive)) {
+      for (const row of valueRows(form).filter(substantive)) {
         if (row.parsed.kind === 'empty') report(form, row.value.cell, { l3: rowName(row) });
       }
     },
@@ -50,7 +50,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-002', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter(substantive)) {
+      for (const row of valueRows(form).filter(substantive)) {
         if (row.parsed.kind === 'placeholder') report(form, row.value.cell, { l3: rowName(row), text: row.valueText });
       }
     },
@@ -59,7 +59,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-003', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter(substantive)) {
+      for (const row of valueRows(form).filter(substantive)) {
         // A money cost row's text is COST-001's: "not an amount of money" says more than "unreadable".
         if (row.parsed.kind === 'unreadable' && !isSatisfactionRow(row) && !(isMoneyCostRow(form, row) && !row.value.raw?.error)) {
           report(form, row.value.cell, { text: valueText(row) });
@@ -71,7 +71,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-004', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter(substantive)) {
+      for (const row of valueRows(form).filter(substantive)) {
         // Where the export has a 度量单位 column, that is the cell to fill.
         if (unitClassOf(row) === 'none' && !isSatisfactionRow(row)) report(form, (row.unit ?? row.value).cell, { text: row.valueText });
       }
@@ -81,7 +81,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-005', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter(substantive)) {
+      for (const row of valueRows(form).filter(substantive)) {
         const p = row.parsed;
         if (isChangeRate(row)) continue;
         const say = (zh: string, en: string) => report(form, row.value.cell, { text: row.valueText, problem: zh, problemEn: en });
@@ -99,7 +99,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-006', severity: 'warning' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter(substantive)) {
+      for (const row of valueRows(form).filter(substantive)) {
         const misfit = row.level2 && MISFIT[row.level2];
         const cls = unitClassOf(row);
         if (!misfit || !cls || !misfit.bad.includes(cls) || isMoneyCostRow(form, row)) continue;
@@ -111,7 +111,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-007', severity: 'info', fixable: true },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators) {
+      for (const row of valueRows(form)) {
         const p = row.parsed;
         if ((p.kind === 'quantity' || p.kind === 'deadline') && p.respelled) {
           // The comparator lives in the 指标性质 column where the export splits it out.
@@ -126,7 +126,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-008', severity: 'warning' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators) {
+      for (const row of valueRows(form)) {
         // Periods ("2024.03-2024.12") are VAL-011's, an info with a better hint.
         if (typeof row.value.raw?.value !== 'string' || row.parsed.kind === 'placeholder' || row.parsed.kind === 'deadline') continue;
         const chars = [...new Set(row.value.text.match(/[*_\-－—–]/g) ?? [])];
@@ -146,7 +146,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-009', severity: 'info', fixable: true },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators) {
+      for (const row of valueRows(form)) {
         spaces(report, form, row.l3, ['三级指标', 'level-3 indicator'], true);
         if (typeof row.value.raw?.value === 'string') spaces(report, form, row.value, ['指标值', 'target value'], true);
       }
@@ -157,7 +157,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-010', severity: 'warning' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter(substantive)) {
+      for (const row of valueRows(form).filter(substantive)) {
         if (isSatisfactionRow(row)) continue;
         const p = row.parsed;
         if (p.kind === 'vague' || (p.kind === 'qualitative' && p.needsScale && !scaleStated(row))) {
@@ -170,7 +170,7 @@ export const valueRules: Rule[] = [
     meta: { id: 'VAL-011', severity: 'info' },
     scope: 'form',
     check(form, report) {
-      for (const row of form.indicators.filter(substantive)) {
+      for (const row of valueRows(form).filter(substantive)) {
         const p = row.parsed;
         if (p.kind !== 'deadline' || !p.period || !/[-－—–]/.test(row.valueText)) continue;
         const end = normLabel(row.valueText).split(/[-－—–]/).pop() ?? '';
