@@ -72,10 +72,13 @@ export function unitFromLabels(view: SheetView, d: Draft, top: number, bottom: n
   // A note above the form ("单位：万元"), or any heading of the block above the table ("投入目标(万元)",
   // "年初安排金额(万元)"): the header block holds no money but the amounts.
   for (let r = Math.max(view.top, top - 2); r <= Math.min(bottom, view.bottom); r++) {
-    for (let c = view.left; c <= view.right; c++) {
-      if (!view.isOwner(r, c)) continue;
-      const label = view.label(r, c);
-      if (label.length > 24) continue;
+    const row = view.grid.cells[r - view.top];
+    if (!row) continue;
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      // Only a short text that names 元 can name the unit; most cells are passed over here.
+      if (!cell || typeof cell.value !== 'string' || cell.text.length > 30 || !cell.text.includes('元')) continue;
+      const label = view.label(r, view.left + i);
       const m = /单位:?(万元|元)$/.exec(label) ?? /\((万元|元)\)$/.exec(label);
       if (m) return m[1] === '万元' ? 1 : 1e-4;
     }

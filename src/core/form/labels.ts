@@ -4,6 +4,8 @@
  * become ASCII), spaces and line breaks removed. A label names what the cell
  * beside or below it holds; which labels a form has decides its family.
  */
+import { memo } from '../text';
+
 export type LabelKind =
   | 'title' | 'unit' | 'code' | 'name' | 'parentName' | 'investment'
   | 'budget' | 'total' | 'adjust' | 'fiscal' | 'other' | 'source' | 'use' | 'unitLine'
@@ -86,10 +88,11 @@ const ANY_LABEL = /表|单位|金额|名称|下达|部门|项目|预算|调[增�
 const labelCache = new Map<string, LabelKind | null>();
 
 export function classifyLabel(label: string): LabelKind | undefined {
-  if (label.length === 0 || !ANY_LABEL.test(label)) return undefined;
+  if (label.length === 0) return undefined;
+  // Forms repeat their texts endlessly: the cache answers most cells before any pattern runs.
   let kind = labelCache.get(label);
   if (kind === undefined) {
-    kind = classify(label) ?? null;
+    kind = ANY_LABEL.test(label) ? classify(label) ?? null : null;
     if (labelCache.size > 20_000) labelCache.clear();
     labelCache.set(label, kind);
   }
@@ -162,9 +165,8 @@ const LEVEL1: Record<string, Level1> = {
 };
 
 /** A level label without numbering, bracketed notes, score annotations ("(0-20)分") or its 指标/值 suffix. */
-function bareLevel(label: string): string {
-  return label.replace(/^[\d一二三四]+[.、]/, '').replace(/\([^)]*\)/g, '').replace(/[\d\-–~.]*分$/, '').replace(/(指标|值)$/, '');
-}
+const bareLevel = memo((label: string) =>
+  label.replace(/^[\d一二三四]+[.、]/, '').replace(/\([^)]*\)/g, '').replace(/[\d\-–~.]*分$/, '').replace(/(指标|值)$/, ''));
 
 /** "产出指标", "产出指标（数量、质量…）", "1.产出指标", "成本指标(0-20)分" → output. */
 export function level1Of(label: string): Level1 | undefined {

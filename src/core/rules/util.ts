@@ -69,7 +69,17 @@ export function secondLevelPrinted(form: Form): boolean {
   return !form.header || form.header.secondLevel;
 }
 
-/** Every target of every row: a row with one value per region is checked once per region. */
+const targets = new WeakMap<Form, IndicatorRow[]>();
+
+/** Every target of every row: a row with one value per region is checked once per region. Kept per form: twenty rules ask. */
 export function valueRows(form: Form): IndicatorRow[] {
-  return form.indicators.flatMap((r) => [r, ...(r.also ?? []).map((t) => ({ ...r, ...t, cmp: undefined, unit: undefined, also: undefined }))]);
+  let rows = targets.get(form);
+  if (!rows) {
+    const regional = form.indicators.some((r) => r.also);
+    rows = regional
+      ? form.indicators.flatMap((r) => [r, ...(r.also ?? []).map((t) => ({ ...r, ...t, cmp: undefined, unit: undefined, also: undefined }))])
+      : form.indicators;
+    targets.set(form, rows);
+  }
+  return rows;
 }
