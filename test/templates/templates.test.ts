@@ -316,6 +316,37 @@ describe('goalsheet new / templates', () => {
     expect(await fs.readdir(dir)).toEqual(['new.xlsx']);
   });
 
+  test('new --layout national: the 申报表 written, its blanks listed; check reads it as the national family, and once filled finds no error', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'national.xlsx');
+    const inputs = { unit: '邢台市人民政府办公室', name: '市政府门户网站运维经费', budget: 25 };
+    const r = await run(['new', '--template', 'it-ops', '--layout', 'national', '--unit', inputs.unit, '--name', inputs.name, '--budget', '25', '-o', out]);
+    expect(r.exit).toBe(0);
+    expect(r.out).toContain('全国通用申报表');
+    const sheet = buildTemplateSheet(BUILTIN_TEMPLATES[1], inputs, { layout: 'national' });
+    expect(r.out).toContain(`还需填写 ${sheet.blanks.length} 处`);
+    for (const b of sheet.blanks) expect(r.out).toContain(`${b.cell.padEnd(4)} ${b.label.zh}`);
+
+    const json = async () => {
+      const c = await run(['check', out, '--format', 'json']);
+      const report = JSON.parse(c.out) as { files: { forms: { layout: { family: string; forced: boolean } }[] }[]; summary: { errors: number; warnings: number } };
+      return { exit: c.exit, forms: report.files[0].forms.map((f) => f.layout), summary: report.summary };
+    };
+    const before = await json();
+    expect(before.forms).toEqual([expect.objectContaining({ family: 'national', forced: false })]);
+    expect(before.exit).toBe(1); // the annual goal and two counts are still blank
+
+    // Filled in Excel (here: exceljs), the file checks clean.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    for (const [cell, value] of fillBlanks(BUILTIN_TEMPLATES[1], sheet.blanks, FILLS['it-ops'])) wb.worksheets[0].getCell(cell).value = value;
+    await wb.xlsx.writeFile(out);
+    const after = await json();
+    expect(after.forms).toEqual([expect.objectContaining({ family: 'national', forced: false })]);
+    expect(after.summary).toMatchObject({ errors: 0, warnings: 0 });
+    expect(after.exit).toBe(0);
+  });
+
   test('bad input gets a clear message and exit 2', async () => {
     const dir = await tempDir();
     const cases: [string[], string][] = [
@@ -325,6 +356,8 @@ describe('goalsheet new / templates', () => {
       [['new', '--template', 'general', '--code', '13050022P00945010024X', '-o', path.join(dir, 'a.xlsx')], '应为 U'],
       [['new', '--template', 'general', '--budget', '-5', '-o', path.join(dir, 'a.xlsx')], '--budget'],
       [['new', '--template', 'general', '-o', path.join(dir, 'a.xls')], '.xlsx'],
+      [['new', '--template', 'general', '--layout', 'gansu', '-o', path.join(dir, 'a.xlsx')], '--layout 只能是 hebei 或 national / --layout must be hebei or national (got "gansu")'],
+      [['new', '--template', 'general', '--layout', 'national', '--code', '13050022P00945010024U', '-o', path.join(dir, 'a.xlsx')], '全国通用申报表没有项目编码'],
     ];
     for (const [args, says] of cases) {
       const r = await run(args);
