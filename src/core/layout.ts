@@ -115,7 +115,7 @@ export const AMOUNT_FORMAT = '0.00"万元"';
 
 export const FORM_WIDTHS = [14, 16, 22, 36, 14, 26];
 /** Column widths of the national 申报表: labels, 一级, 二级, 三级, 指标值. */
-export const NATIONAL_WIDTHS = [14, 14, 20, 32, 22];
+export const NATIONAL_WIDTHS = [14, 16, 20, 32, 22];
 
 /**
  * What a fillable cell holds while nothing is filled in, where the form prints
