@@ -2,7 +2,7 @@
  * goalsheet — the command line front end.
  *   goalsheet check [files or folders…] [--format text|json] [--config rules.json] [--lang zh-CN|en]
  *     (the config's "layout" reads every form in one layout family instead of recognising each one's)
- *   goalsheet new --template <id> [--unit … --name … --code … --budget …] -o out.xlsx
+ *   goalsheet new --template <id> [--layout hebei|national] [--unit … --name … --code … --budget …] -o out.xlsx
  *   goalsheet templates [--format text|json] [--lang zh-CN|en]
  * Exit codes: 0 no errors, 1 errors found, 2 usage error or a file that cannot be read.
  */
@@ -31,7 +31,7 @@ const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标
 
 用法 / usage:
   goalsheet check [文件或文件夹…] [--format text|json] [--config rules.json] [--lang zh-CN|en] [--no-color]
-  goalsheet new --template <模板> [--unit 填报单位] [--name 项目名称] [--code 项目编码] [--budget 预算数(万元)] -o 输出.xlsx [--force]
+  goalsheet new --template <模板> [--layout hebei|national] [--unit 填报单位] [--name 项目名称] [--code 项目编码] [--budget 预算数(万元)] -o 输出.xlsx [--force]
   goalsheet templates [--format text|json] [--lang zh-CN|en]
   goalsheet --help | --version
 
@@ -39,12 +39,14 @@ const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标
   文件夹会递归查找其中的 .xlsx / .xlsm 文件。
   退出码：0 无错误；1 发现错误；2 用法错误或有文件无法读取。
   new 按模板生成一张新的项目表（官方格式、下拉列表、打印设置）；templates 列出可用模板。
+  --layout 选表样：hebei 河北目标表（默认）或 national 全国通用申报表（无项目编码）。
   项目编码只给前20位时自动补全校验位。
 
   With no path, checks the bundled sample workbook (11 published forms).
   Folders are searched recursively for .xlsx / .xlsm files.
   Exit codes: 0 no errors; 1 errors found; 2 usage error or a file could not be read.
   new writes a new project sheet from a template; templates lists them.
+  --layout picks the form: hebei (default) or national (the national application form, no project code).
   A 20-character project code gets its check character completed.
 `;
 

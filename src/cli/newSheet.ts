@@ -5,6 +5,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import { FORM_LAYOUTS, type FormLayout } from '../core/layout';
 import { codeStatus } from '../core/projectCode';
 import type { Locale } from '../core/rules/types';
 import { BUILTIN_TEMPLATES, buildTemplateSheet, findTemplate, type TemplateInputs } from '../core/templates';
@@ -14,6 +15,12 @@ import { sheetName } from '../core/sheetName';
 import { writeSpec } from './writeXlsx';
 
 const ids = () => BUILTIN_TEMPLATES.map((t) => t.id).join(', ');
+
+/** The layouts' names, as the pane shows them. */
+const LAYOUT_NAMES: Record<FormLayout, [zh: string, en: string]> = {
+  hebei: ['河北目标表', 'Hebei target form'],
+  national: ['全国通用申报表', 'national application form'],
+};
 
 /** The --code value, its check character completed when only the 20-character body was given. */
 export function readCode(text: string): { code: string; completed: boolean } {
@@ -38,7 +45,7 @@ function readBudget(text: string): number {
 
 export async function newSheet(args: string[], io: Io): Promise<number> {
   const a = parseArgs(args, {
-    values: ['--template', '--unit', '--name', '--code', '--budget', '--output', '--lang'],
+    values: ['--template', '--layout', '--unit', '--name', '--code', '--budget', '--output', '--lang'],
     switches: ['--force'],
     aliases: { '-o': '--output', '-t': '--template' },
   });
@@ -48,6 +55,10 @@ export async function newSheet(args: string[], io: Io): Promise<number> {
   if (!id) throw new UsageError(`请用 --template 指定模板：${ids()} / --template is required: ${ids()}`);
   const template = findTemplate(id);
   if (!template) throw new UsageError(`没有模板“${id}”，可用：${ids()} / no template "${id}"; available: ${ids()}`);
+  const layout: FormLayout = oneOf('--layout', a.values['--layout'], FORM_LAYOUTS) ?? 'hebei';
+  if (layout === 'national' && a.values['--code'] !== undefined) {
+    throw new UsageError('全国通用申报表没有项目编码，--code 只用于河北目标表 / the national form has no project code: --code is for --layout hebei only');
+  }
   const out = a.values['--output'];
   if (!out) throw new UsageError('请用 -o 指定输出文件 / -o out.xlsx is required');
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`输出文件应以 .xlsx 结尾 / the output must be an .xlsx file (got "${out}")`);
@@ -60,7 +71,7 @@ export async function newSheet(args: string[], io: Io): Promise<number> {
   if (a.values['--code']) ({ code: inputs.code, completed } = readCode(a.values['--code']));
   if (a.values['--budget']) inputs.budget = readBudget(a.values['--budget']);
 
-  const sheet = buildTemplateSheet(template, inputs, { locale });
+  const sheet = buildTemplateSheet(template, inputs, { locale, layout });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'goalsheet';
   const name = sheetName(inputs.name || template.title.zh, new Set());
@@ -80,7 +91,9 @@ export async function newSheet(args: string[], io: Io): Promise<number> {
 
   const en = locale === 'en';
   const lines = [
-    en ? `Wrote ${out}: sheet “${name}” from template ${template.id} (${template.title.en}).` : `已生成 ${out}：工作表“${name}”，模板 ${template.id}（${template.title.zh}）。`,
+    en
+      ? `Wrote ${out}: sheet “${name}” from template ${template.id} (${template.title.en}), ${LAYOUT_NAMES[layout][1]}.`
+      : `已生成 ${out}：工作表“${name}”，模板 ${template.id}（${template.title.zh}），${LAYOUT_NAMES[layout][0]}。`,
   ];
   if (completed) lines.push(en ? `Check character completed: ${inputs.code}` : `已补全项目编码校验位：${inputs.code}`);
   if (sheet.blanks.length) {

@@ -1,7 +1,9 @@
 /**
  * The official form as data: a form's content (as in seed-forms.json) laid out
- * in the official rows, columns and merges. Writers (exceljs now, Office.js
- * later) render this; templates build on it.
+ * in the official rows, columns and merges of one of two printed layouts —
+ * Hebei's 项目支出绩效目标表 (the seed's) or the national 项目支出绩效目标申报表
+ * (财预〔2015〕88号 style; layout-variants.md). Both writers (exceljs, Office.js)
+ * render the result; templates and the sample workbooks build on it.
  */
 import type { Area, Cell, Grid } from './grid';
 import { STYLES, heightFor, linesFor } from './styles';
@@ -34,9 +36,19 @@ export interface FormData {
   plan: Record<string, number | null>;
   goal: string;
   indicators: IndicatorData[];
+  /** National layout only: the budget year of the （2025年度） line; blank when absent. */
+  year?: number | string;
+  /** National layout only: 主管部门; the unit itself when absent. */
+  dept?: string;
+  /** National layout only: 中长期目标 beside the annual goal. */
+  goalLong?: string;
 }
 
-export type CellStyle = 'title' | 'label' | 'header' | 'text' | 'value';
+/** The printed layouts forms are laid out in: the `hebei` and `national` families of core/form/families. */
+export type FormLayout = 'hebei' | 'national';
+export const FORM_LAYOUTS: readonly FormLayout[] = ['hebei', 'national'];
+
+export type CellStyle = 'title' | 'subtitle' | 'label' | 'header' | 'text' | 'value' | 'footer';
 
 export interface SpecCell {
   row: number;
@@ -86,9 +98,11 @@ export interface SheetSpec {
 }
 
 export interface LayoutOptions {
+  /** Hebei's 目标表 (default) or the national 申报表. */
+  layout?: FormLayout;
   top?: number;
   left?: number;
-  /** Write the 项目支出绩效目标表 title row. Default true. */
+  /** Write the title row (and the national form's （年度） line). Default true. */
   title?: boolean;
   /** Write amounts as numbers with a 万元 number format instead of text (blank amount cells get the format too). */
   amountsAsNumbers?: boolean;
@@ -100,9 +114,23 @@ export interface LayoutOptions {
 export const AMOUNT_FORMAT = '0.00"万元"';
 
 export const FORM_WIDTHS = [14, 16, 22, 36, 14, 26];
+/** Column widths of the national 申报表: labels, 一级, 二级, 三级, 指标值. */
+export const NATIONAL_WIDTHS = [14, 16, 20, 32, 22];
 
-export function layoutForm(data: FormData, options: LayoutOptions = {}): SheetSpec {
-  const top = options.top ?? 0;
+/**
+ * What a fillable cell holds while nothing is filled in, where the form prints
+ * its label inside the cell ("资金用途：…", "填报人：…") or a frame ("（    年度）").
+ */
+export const BLANK_TEXT: Record<string, string> = {
+  use: '资金用途：',
+  year: '（    年度）',
+  preparer: '填报人：',
+  phone: '联系电话：',
+  date: '填报日期：',
+};
+
+/** Cells and merges of one form, placed from the form's first column. */
+function sheetBuilder(options: LayoutOptions, unit: string) {
   const left = options.left ?? 0;
   const cells: SpecCell[] = [];
   const merges: Area[] = [];
@@ -111,12 +139,33 @@ export function layoutForm(data: FormData, options: LayoutOptions = {}): SheetSp
   const merge = (r1: number, c1: number, r2: number, c2: number) => {
     if (r1 !== r2 || c1 !== c2) merges.push({ top: r1, left: left + c1, bottom: r2, right: left + c2 });
   };
-  const unit = data.budget.unit ?? '万元';
   const amount = (v: number | string | null | undefined): [string | number | null, string | undefined] => {
     if (v === null || v === undefined || v === '') return [null, options.amountsAsNumbers ? AMOUNT_FORMAT : undefined];
     if (typeof v === 'string') return [v, undefined];
     return options.amountsAsNumbers ? [v, AMOUNT_FORMAT] : [`${v}${unit}`, undefined];
   };
+  /** 一级指标 merged down each run of equal labels, in column `col`, indicator rows from `first`. */
+  const mergeLevel1Runs = (indicators: IndicatorData[], first: number, col: number) => {
+    let runStart = 0;
+    indicators.forEach((ind, i) => {
+      const next = indicators[i + 1];
+      if (!next || next.l1 !== ind.l1) {
+        merge(first + runStart, col, first + i, col);
+        runStart = i + 1;
+      }
+    });
+  };
+  const finish = (top: number, bottom: number, widths: number[]): SheetSpec => ({
+    cells, merges, widths, heights: fitHeights(cells, merges, left, widths, options.minLines ?? {}), top, left, bottom,
+  });
+  return { put, merge, amount, mergeLevel1Runs, finish };
+}
+
+export function layoutForm(data: FormData, options: LayoutOptions = {}): SheetSpec {
+  if (options.layout === 'national') return layoutNational(data, options);
+  const top = options.top ?? 0;
+  const unit = data.budget.unit ?? '万元';
+  const { put, merge, amount, mergeLevel1Runs, finish } = sheetBuilder(options, unit);
 
   let r = top;
   if (options.title !== false) {
@@ -150,7 +199,7 @@ export function layoutForm(data: FormData, options: LayoutOptions = {}): SheetSp
     put(r, 5, ...amountCell(amount(data.budget.other)), 'other');
     r++;
   }
-  put(r, 1, `资金用途：${data.use}`, 'text', undefined, 'use');
+  put(r, 1, `${BLANK_TEXT.use}${data.use}`, 'text', undefined, 'use');
   merge(r, 1, r, 5);
   merge(budgetTop, 0, r, 0);
   r++;
@@ -190,27 +239,111 @@ export function layoutForm(data: FormData, options: LayoutOptions = {}): SheetSp
     if (ind.basisMergeRows && ind.basisMergeRows > 1) merge(row, 5, row + ind.basisMergeRows - 1, 5);
   });
   // 一级指标 is merged down each run of equal labels.
-  let runStart = 0;
+  mergeLevel1Runs(data.indicators, first, 0);
+  return finish(top, first + data.indicators.length - 1, FORM_WIDTHS);
+}
+
+/**
+ * The national 项目支出绩效目标申报表 (layout-variants.md, family 1), five columns:
+ *
+ *   项目支出绩效目标申报表 / （2025年度）
+ *   项目名称 | name (B:E)
+ *   主管部门 | dept (B:C) | 实施单位 | unit
+ *   项目资金（万元） (A, 3 rows) | 年度资金总额 / 其中：财政拨款 / 其他资金 | amount (C:E)
+ *   总体目标 (A, 2 rows) | 中长期目标 (B:C) | 年度目标 (D:E), the texts below them
+ *   绩效指标 (A, vertical, down the table) | 一级指标 | 二级指标 | 三级指标 | 指标值
+ *   填报人： (A:B) | 联系电话： (C:D) | 填报日期：
+ *
+ * No 项目编码, 资金用途, 资金支出计划, 绩效指标描述 or 指标确定依据: the national form does not print them.
+ */
+function layoutNational(data: FormData, options: LayoutOptions): SheetSpec {
+  const top = options.top ?? 0;
+  const unit = data.budget.unit ?? '万元';
+  const { put, merge, amount, mergeLevel1Runs, finish } = sheetBuilder(options, unit);
+  const last = NATIONAL_WIDTHS.length - 1;
+
+  let r = top;
+  if (options.title !== false) {
+    put(r, 0, '项目支出绩效目标申报表', 'title');
+    merge(r, 0, r, last);
+    r++;
+    const year = data.year === undefined || data.year === '' ? null : data.year;
+    put(r, 0, year === null ? BLANK_TEXT.year : `（${year}年度）`, 'subtitle', undefined, 'year');
+    merge(r, 0, r, last);
+    r++;
+  }
+  put(r, 0, '项目名称', 'label');
+  put(r, 1, data.name, 'text', undefined, 'name');
+  merge(r, 1, r, last);
+  r++;
+  put(r, 0, '主管部门', 'label');
+  put(r, 1, data.dept ?? data.unit ?? '', 'text', undefined, 'dept');
+  merge(r, 1, r, 2);
+  put(r, 3, '实施单位', 'label');
+  put(r, 4, data.unit ?? '', 'text', undefined, 'unit');
+  r++;
+
+  put(r, 0, `项目资金（${unit}）`, 'label');
+  merge(r, 0, r + 2, 0);
+  const amounts: [string, number | string | null | undefined, string][] = [
+    ['年度资金总额', data.budget.total, 'total'],
+    ['其中：财政拨款', data.budget.fiscal, 'fiscal'],
+    ['其他资金', data.budget.other, 'other'],
+  ];
+  for (const [label, v, field] of amounts) {
+    put(r, 1, label, 'label');
+    put(r, 2, ...amountCell(amount(v)), field);
+    merge(r, 2, r, last);
+    r++;
+  }
+
+  put(r, 0, '总体目标', 'label');
+  merge(r, 0, r + 1, 0);
+  put(r, 1, '中长期目标', 'header');
+  merge(r, 1, r, 2);
+  put(r, 3, '年度目标', 'header');
+  merge(r, 3, r, last);
+  put(r + 1, 1, data.goalLong ?? '', 'text', undefined, 'goalLong');
+  merge(r + 1, 1, r + 1, 2);
+  put(r + 1, 3, data.goal, 'text', undefined, 'goal');
+  merge(r + 1, 3, r + 1, last);
+  r += 2;
+
+  const header = r;
+  // Printed one character a line, as the forms print it down the table's left edge.
+  put(r, 0, '绩\n效\n指\n标', 'label');
+  ['一级指标', '二级指标', '三级指标', '指标值'].forEach((h, i) => put(r, 1 + i, h, 'header'));
+  r++;
+  const first = r;
   data.indicators.forEach((ind, i) => {
-    const next = data.indicators[i + 1];
-    if (!next || next.l1 !== ind.l1) {
-      merge(first + runStart, 0, first + i, 0);
-      runStart = i + 1;
-    }
+    const row = first + i;
+    const prev = data.indicators[i - 1];
+    if (!prev || prev.l1 !== ind.l1) put(row, 1, ind.l1, 'label', undefined, `l1:${i}`);
+    put(row, 2, ind.l2, 'text', undefined, `l2:${i}`);
+    put(row, 3, ind.l3, 'text', undefined, `l3:${i}`);
+    put(row, 4, ind.value === '' ? null : ind.value, 'value', undefined, `value:${i}`);
   });
-  const bottom = first + data.indicators.length - 1;
-  const heights = fitHeights(cells, merges, left, options.minLines ?? {});
-  return { cells, merges, widths: FORM_WIDTHS, heights, top, left, bottom };
+  mergeLevel1Runs(data.indicators, first, 1);
+  const tableBottom = first + data.indicators.length - 1;
+  merge(header, 0, tableBottom, 0);
+
+  const footer = tableBottom + 1;
+  put(footer, 0, BLANK_TEXT.preparer, 'footer', undefined, 'preparer');
+  merge(footer, 0, footer, 1);
+  put(footer, 2, BLANK_TEXT.phone, 'footer', undefined, 'phone');
+  merge(footer, 2, footer, 3);
+  put(footer, 4, BLANK_TEXT.date, 'footer', undefined, 'date');
+  return finish(top, footer, NATIONAL_WIDTHS);
 }
 
 /** Heights for rows whose wrapped text needs more than one line (Excel does not size merged cells itself). */
-function fitHeights(cells: SpecCell[], merges: Area[], left: number, minLines: Record<string, number>): Record<number, number> {
+function fitHeights(cells: SpecCell[], merges: Area[], left: number, widths: number[], minLines: Record<string, number>): Record<number, number> {
   const lines = new Map<number, number>();
   for (const c of cells) {
     const area = merges.find((m) => m.top === c.row && m.left === c.col);
     const rows = area ? area.bottom - area.top + 1 : 1;
     let width = 0;
-    for (let col = c.col; col <= (area?.right ?? c.col); col++) width += FORM_WIDTHS[col - left] ?? 10;
+    for (let col = c.col; col <= (area?.right ?? c.col); col++) width += widths[col - left] ?? 10;
     const text = c.value === null ? '' : String(c.value);
     const need = Math.max(STYLES[c.style].wrap ? Math.ceil(linesFor(text, width) / rows) : 1, (c.field && minLines[c.field]) || 1);
     lines.set(c.row, Math.max(lines.get(c.row) ?? 1, need));

@@ -19,10 +19,14 @@ const FONT = '宋体';
 
 export const STYLES: Record<CellStyle, StyleDef> = {
   title: { font: { name: FONT, size: 16, bold: true }, horizontal: 'center', vertical: 'center', wrap: false, border: false },
+  /** The line under the title: （2025年度）. */
+  subtitle: { font: { name: FONT, size: 11, bold: false }, horizontal: 'center', vertical: 'center', wrap: false, border: false },
   label: { font: { name: FONT, size: 11, bold: true }, horizontal: 'center', vertical: 'center', wrap: true, border: true },
   header: { font: { name: FONT, size: 11, bold: true }, fill: '#F2F2F2', horizontal: 'center', vertical: 'center', wrap: true, border: true },
   text: { font: { name: FONT, size: 11, bold: false }, horizontal: 'left', vertical: 'center', wrap: true, border: true },
   value: { font: { name: FONT, size: 11, bold: false }, horizontal: 'center', vertical: 'center', wrap: true, border: true },
+  /** Under the table, outside its borders: 填报人：, 联系电话：, 填报日期：. */
+  footer: { font: { name: FONT, size: 11, bold: false }, horizontal: 'left', vertical: 'center', wrap: true, border: false },
 };
 
 /** Points per line of 11-point text, and the padding Excel adds to a row. */

@@ -1,8 +1,15 @@
 /** Open an .xlsx into the host and save the host as .xlsx, in the browser; exceljs is loaded only when needed. */
+import type { FormLayout } from '../core/layout';
 import type { HostWorkbookData } from '../host/model';
 import { excelJsFromHost, hostFromExcelJs } from '../xlsx/host';
 
-export const SAMPLE_URL = 'samples/示例-项目支出绩效目标表.xlsx';
+/** The sample workbooks (assets/samples, built by `npm run sample`): the seed forms as published, and in the national 申报表. */
+export const SAMPLE_URLS: Record<FormLayout, string> = {
+  hebei: 'samples/示例-项目支出绩效目标表.xlsx',
+  national: 'samples/示例-全国通用申报表.xlsx',
+};
+
+export const sampleName = (layout: FormLayout) => SAMPLE_URLS[layout].split('/').pop()!;
 
 const exceljs = () => import(/* webpackChunkName: "exceljs" */ 'exceljs').then((m) => (m.default ?? m) as typeof import('exceljs'));
 
@@ -20,8 +27,8 @@ export async function writeXlsx(data: HostWorkbookData): Promise<Blob> {
   return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
 
-export async function fetchSample(): Promise<HostWorkbookData> {
-  const response = await fetch(SAMPLE_URL);
+export async function fetchSample(layout: FormLayout = 'hebei'): Promise<HostWorkbookData> {
+  const response = await fetch(SAMPLE_URLS[layout]);
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   return readXlsx(await response.arrayBuffer());
 }

@@ -12,7 +12,8 @@ import { emptyWorkbook, type HostWorkbookData } from '../host/model';
 import { App } from '../taskpane/App';
 import { uiLocale } from '../taskpane/strings';
 import { ThemedRoot } from '../taskpane/theme';
-import { fetchSample, readXlsx, SAMPLE_URL, writeXlsx } from './files';
+import type { FormLayout } from '../core/layout';
+import { fetchSample, readXlsx, sampleName, writeXlsx } from './files';
 import { PREVIEW_STRINGS } from './strings';
 import { WorkbookView } from './WorkbookView';
 
@@ -23,7 +24,7 @@ const env = hostEnv(host);
 
 function Preview() {
   const [generation, setGeneration] = useState(0);
-  const [name, setName] = useState(SAMPLE_URL.split('/').pop()!);
+  const [name, setName] = useState(sampleName('hebei'));
   const [status, setStatus] = useState<{ intent: 'info' | 'error' | 'success'; text: string }>({ intent: 'info', text: s.loading });
   const [ready, setReady] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -42,9 +43,11 @@ function Preview() {
     }
   }, []);
 
+  const openSample = useCallback((layout: FormLayout) => open(sampleName(layout), () => fetchSample(layout)), [open]);
+
   useEffect(() => {
-    void open(SAMPLE_URL.split('/').pop()!, fetchSample);
-  }, [open]);
+    void openSample('hebei');
+  }, [openSample]);
 
   const openFile = (file: File | undefined) => {
     if (file) void open(file.name, async () => readXlsx(await file.arrayBuffer()));
@@ -78,7 +81,8 @@ function Preview() {
           <input ref={picker} type="file" accept=".xlsx,.xlsm" hidden onChange={(e) => openFile(e.target.files?.[0])} aria-label={s.open} />
           <Button onClick={() => picker.current?.click()}>{s.open}</Button>
           <Button disabled={!ready} onClick={() => void download()}>{s.download}</Button>
-          <Button onClick={() => void open(SAMPLE_URL.split('/').pop()!, fetchSample)}>{s.sample}</Button>
+          <Button onClick={() => void openSample('hebei')}>{s.sample}</Button>
+          <Button onClick={() => void openSample('national')}>{s.sampleNational}</Button>
         </div>
       </header>
       <MessageBar intent={status.intent} className="status" role={status.intent === 'error' ? 'alert' : 'status'}>

@@ -1,9 +1,13 @@
-/** 新建项目表: pick a template, see its indicators, enter the project's particulars, insert; or save the active form as a template. */
+/**
+ * 新建项目表: pick a template and the layout it is printed in (河北目标表 or 全国通用申报表),
+ * see its indicators, enter the project's particulars, insert; or save the active form as a template.
+ */
 import {
-  Button, Caption1, Divider, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Subtitle2,
+  Button, Caption1, Divider, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Subtitle2,
   Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { FORM_LAYOUTS, type FormLayout } from '../core/layout';
 import { codeStatus, type CodeStatus } from '../core/projectCode';
 import { costValue, type Template, type TemplateInputs } from '../core/templates';
 import { STRINGS, type UiLocale } from './strings';
@@ -43,6 +47,9 @@ export function NewSheetPanel({ templates, locale }: { templates: Templates; loc
   const all = useMemo(() => [...templates.builtIn, ...templates.custom], [templates.builtIn, templates.custom]);
   const [id, setId] = useState(all[0].id);
   const template: Template = all.find((x) => x.id === id) ?? all[0];
+  const [layout, setLayout] = useState<FormLayout>('hebei');
+  // The national 申报表 prints no project code (nor 指标确定依据): neither is asked for nor previewed.
+  const national = layout === 'national';
   const [unit, setUnit] = useState('');
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
@@ -54,16 +61,17 @@ export function NewSheetPanel({ templates, locale }: { templates: Templates; loc
   const codeMsg = codeMessage(status, t);
   const budgetNumber = budget.trim() === '' ? undefined : Number(budget);
   const budgetBad = budgetNumber !== undefined && !(Number.isFinite(budgetNumber) && budgetNumber > 0);
-  const canInsert = !templates.busy && !budgetBad && codeMsg.state !== 'error' && status.state !== 'partial';
+  const codeBlocks = !national && (codeMsg.state === 'error' || status.state === 'partial');
+  const canInsert = !templates.busy && !budgetBad && !codeBlocks;
 
   const insert = () => {
     const inputs: TemplateInputs = {};
     if (unit.trim()) inputs.unit = unit.trim();
     if (name.trim()) inputs.name = name.trim();
-    if (status.state === 'valid' || status.state === 'completable') inputs.code = status.code;
+    if (!national && (status.state === 'valid' || status.state === 'completable')) inputs.code = status.code;
     if (budgetNumber !== undefined) inputs.budget = budgetNumber;
-    if (status.state === 'completable') setCode(status.code);
-    void templates.insert(template, inputs);
+    if (!national && status.state === 'completable') setCode(status.code);
+    void templates.insert(template, inputs, layout);
   };
 
   return (
@@ -90,12 +98,20 @@ export function NewSheetPanel({ templates, locale }: { templates: Templates; loc
           <Button size="small" disabled={templates.busy} onClick={() => { void templates.remove(template.id); setId(all[0].id); }}>{t.remove}</Button>
         </div>
       )}
+      <Field label={t.layout} hint={t.layoutHint[layout]}>
+        <RadioGroup layout="horizontal" value={layout} onChange={(_, d) => setLayout(d.value as FormLayout)}>
+          {FORM_LAYOUTS.map((l) => (
+            <Radio key={l} value={l} label={t.layouts[l]} />
+          ))}
+        </RadioGroup>
+      </Field>
       <Table size="extra-small" className={styles.table} aria-label={t.preview}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>二级指标</TableHeaderCell>
             <TableHeaderCell>三级指标</TableHeaderCell>
             <TableHeaderCell>指标值</TableHeaderCell>
+            {!national && <TableHeaderCell>指标确定依据</TableHeaderCell>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -106,23 +122,26 @@ export function NewSheetPanel({ templates, locale }: { templates: Templates; loc
                 <TableCell>{r.l2}</TableCell>
                 <TableCell>{r.l3 || <span className={styles.toFill}>{t.toFill}</span>}</TableCell>
                 <TableCell>{value || <span className={styles.toFill}>{t.toFill}</span>}</TableCell>
+                {!national && <TableCell>{r.basis || <span className={styles.toFill}>{t.toFill}</span>}</TableCell>}
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
-      <Field label={t.unit}>
+      <Field label={national ? t.unitNational : t.unit}>
         <Input value={unit} onChange={(_, d) => setUnit(d.value)} />
       </Field>
       <Field label={t.name}>
         <Input value={name} onChange={(_, d) => setName(d.value)} />
       </Field>
-      <div className={styles.row}>
-        <Field className={styles.grow} label={t.code} validationState={codeMsg.state} validationMessage={codeMsg.text}>
-          <Input value={code} maxLength={30} onChange={(_, d) => setCode(d.value)} />
-        </Field>
-      </div>
-      {status.state === 'completable' && (
+      {!national && (
+        <div className={styles.row}>
+          <Field className={styles.grow} label={t.code} validationState={codeMsg.state} validationMessage={codeMsg.text}>
+            <Input value={code} maxLength={30} onChange={(_, d) => setCode(d.value)} />
+          </Field>
+        </div>
+      )}
+      {!national && status.state === 'completable' && (
         <div>
           <Button size="small" onClick={() => setCode(status.code)}>{t.complete}</Button>
         </div>
@@ -130,7 +149,9 @@ export function NewSheetPanel({ templates, locale }: { templates: Templates; loc
       <Field
         label={t.budget}
         validationState={budgetBad ? 'error' : 'none'}
-        validationMessage={budgetBad ? t.budgetInvalid : budgetNumber ? t.budgetFlows(costValue(budgetNumber)) : undefined}
+        validationMessage={
+          budgetBad ? t.budgetInvalid : budgetNumber ? (national ? t.budgetFlowsNational : t.budgetFlows)(costValue(budgetNumber)) : undefined
+        }
       >
         <Input value={budget} inputMode="decimal" onChange={(_, d) => setBudget(d.value)} />
       </Field>

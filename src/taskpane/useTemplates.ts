@@ -1,5 +1,6 @@
 /** The 新建项目表 view's state: templates (built-in and the workbook's own), insert, save as template. */
 import { useCallback, useEffect, useState } from 'react';
+import type { FormLayout } from '../core/layout';
 import { BUILTIN_TEMPLATES, buildTemplateSheet, type Blank, type Template, type TemplateInputs } from '../core/templates';
 import { explainError, selectCell } from '../excel/actions';
 import { insertTemplateSheet } from '../excel/insertTemplate';
@@ -43,10 +44,10 @@ export function useTemplates(env: ExcelEnv, locale: UiLocale) {
   );
 
   const insert = useCallback(
-    (template: Template, inputs: TemplateInputs) =>
+    (template: Template, inputs: TemplateInputs, layout: FormLayout = 'hebei') =>
       attempt(async () => {
         setInserted(undefined);
-        const sheet = buildTemplateSheet(template, inputs, { locale: locale === 'en' ? 'en' : 'zh-CN' });
+        const sheet = buildTemplateSheet(template, inputs, { locale: locale === 'en' ? 'en' : 'zh-CN', layout });
         const done = await env.run((c) => insertTemplateSheet(c, sheet, inputs.name || template.title.zh));
         setInserted({ sheet: done.name, blanks: sheet.blanks });
       }),

@@ -1,13 +1,15 @@
 /**
  * The seed table at the end of docs/rules.md, reproduced on the sample workbook
- * shipped with the package (the 11 published forms), read the way the CLI reads it.
+ * shipped with the package (the 11 published forms), read the way the CLI reads it;
+ * and the national sample (the same forms in the national 申报表).
  */
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { checkWorkbooks } from '../../src/core/engine';
 import { loadWorkbook } from '../../src/cli/loadWorkbook';
 import { workbookToGrids } from '../../src/cli/readXlsx';
-import { buildSampleWorkbook, SAMPLE_FILE } from '../../src/cli/sample';
+import { buildSampleWorkbook, SAMPLE_FILE, SAMPLE_FILES } from '../../src/cli/sample';
+import type { FormLayout } from '../../src/core/layout';
 import { SEED } from '../helpers/forms';
 import type { Finding } from '../../src/core/rules/types';
 
@@ -83,11 +85,54 @@ test('the extra findings are exactly the real problems reviewed by hand', () => 
   ]);
 });
 
-test('the shipped sample workbook is what the builder makes from the seed JSON', async () => {
-  const built = workbookToGrids(await reload(buildSampleWorkbook(SEED.forms)));
-  const loaded = await loadWorkbook(path.join(__dirname, '../..', SAMPLE_FILE));
+test.each(['hebei', 'national'] as FormLayout[])('the shipped %s sample workbook is what the builder makes from the seed JSON', async (layout) => {
+  const built = workbookToGrids(await reload(buildSampleWorkbook(SEED.forms, layout)));
+  const loaded = await loadWorkbook(path.join(__dirname, '../..', SAMPLE_FILES[layout]));
   if ('error' in loaded) throw new Error(loaded.error);
   expect(loaded.grids).toEqual(built);
+});
+
+describe('the national sample: the same 11 forms in the national 申报表', () => {
+  let run: ReturnType<typeof checkWorkbooks>;
+  beforeAll(async () => {
+    const loaded = await loadWorkbook(path.join(__dirname, '../..', SAMPLE_FILES.national));
+    if ('error' in loaded) throw new Error(loaded.error);
+    run = checkWorkbooks([{ name: 'national', grids: loaded.grids }]);
+  });
+
+  test('one form a sheet, each read as the national family, its fields where the 申报表 prints them', () => {
+    const [result] = run.results;
+    expect(result.sheets[0]).toEqual({ name: '填报说明', status: 'skipped', forms: 0 });
+    expect(result.sheets.slice(1).map((s) => s.name)).toEqual(SEED.forms.map((f) => f.name));
+    expect(result.forms.map((f) => f.family)).toEqual(SEED.forms.map(() => 'national'));
+    for (const f of result.forms) {
+      expect(f.missing).toEqual([]);
+      expect({ name: f.name?.cell, unit: f.unit?.cell, total: f.total?.cell, fiscal: f.fiscal?.cell, goal: f.goal?.cell, header: f.header?.cell })
+        .toEqual({ name: 'B3', unit: 'E4', total: 'C5', fiscal: 'C6', goal: 'D9', header: 'B10' });
+      expect(f.code).toBeUndefined();
+    }
+    expect(result.forms.map((f) => f.indicators.length)).toEqual(SEED.forms.map((f) => f.indicators.length));
+  });
+
+  test('the findings are the seed forms’ real problems the national form can show (no code, plan, description, basis or use to check)', () => {
+    expect(run.results[0].findings.map((f) => `${f.sheet} ${f.ruleId} ${f.cell}`)).toEqual([
+      '政务公开经费 COST-001 E15',
+      '政务公开经费 COST-004 E15',
+      '政务公开经费 VAL-001 E19',
+      '办公软件平台维护经费 VAL-004 E22',
+      '政务联络经费 SAT-001 E19',
+      '综合业务管理经费 VAL-009 E12',
+      '综合业务管理经费 IND-005 D19',
+      '联通云视频会议系统服务费 COST-002 E14',
+      '联通云视频会议系统服务费 COST-004 E14',
+      '联通云视频会议系统服务费 VAL-009 E14',
+      '值班工作及信息平台维护费 VAL-002 E16',
+      '值班工作及信息平台维护费 VAL-002 E17',
+      '值班工作及信息平台维护费 IND-002 C24',
+      '市长热线经费 VAL-002 E16',
+    ]);
+    expect(run.summary).toMatchObject({ forms: 11, errors: 10, warnings: 2, infos: 2 });
+  });
 });
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {

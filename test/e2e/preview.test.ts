@@ -93,6 +93,41 @@ test('insert a template: a new sheet tab with the form, active, first blank sele
   await page.screenshot({ path: path.join(SCREENSHOTS, '3-new-sheet.png') });
 });
 
+test('the national sample from the toolbar: every form read in the national layout and checked; a template inserted in that layout', async () => {
+  const { page, errors } = await openPreview(session);
+  await page.getByRole('button', { name: '示例（全国通用格式）' }).click();
+  await page.getByText('已打开 示例-全国通用申报表.xlsx').waitFor();
+  await tab(page, '政务联络经费').click();
+  expect(await page.locator('td[data-cell="A1"]').textContent()).toBe('项目支出绩效目标申报表');
+  expect(await page.locator('td[data-cell="A2"]').textContent()).toBe('（2022年度）');
+  expect(await page.locator('td[data-cell="A1"]').getAttribute('colspan')).toBe('5');
+  expect(await page.locator('td[data-cell="D7"]').count()).toBe(0); // 其他资金's amount merged C7:E7
+
+  await page.getByRole('button', { name: '校验整个工作簿' }).click();
+  await page.getByText('共 11 张表：错误 10，警告 2，提示 2').waitFor();
+  await page.getByRole('button', { name: /定位到 政务联络经费：\s*错误\s*E19 · SAT-001/ }).click();
+  await page.locator('td.selected[data-cell="E19"]').waitFor();
+  expect((await fills(page)).E19).toBe(rgb(SEVERITY_FILL.error));
+  await page.screenshot({ path: path.join(SCREENSHOTS, '5-national-sample.png') });
+
+  await page.getByRole('tab', { name: '新建项目表' }).click();
+  await page.getByRole('combobox', { name: '模板' }).selectOption({ label: '印刷出版（12 行指标）' });
+  await page.getByRole('radio', { name: '全国通用申报表' }).check();
+  expect(await page.getByRole('textbox', { name: '项目编码' }).count()).toBe(0);
+  await page.getByRole('textbox', { name: '实施单位' }).fill('邢台市人民政府办公室');
+  await page.getByRole('textbox', { name: '项目名称' }).fill('政府公报编印经费');
+  await page.getByRole('textbox', { name: '预算数（万元）' }).fill('10');
+  await page.getByRole('button', { name: '插入新工作表' }).click();
+  await page.getByText(/已插入工作表“政府公报编印经费”。还需填写 10 处/).waitFor();
+  expect(await tab(page, '政府公报编印经费').getAttribute('aria-selected')).toBe('true');
+  expect(await selected(page)).toBe('A2');
+  expect(await page.locator('td[data-cell="A1"]').textContent()).toBe('项目支出绩效目标申报表');
+  expect(await page.locator('td[data-cell="E4"]').textContent()).toBe('邢台市人民政府办公室');
+  expect(await page.locator('td[data-cell="E17"]').textContent()).toBe('≤10万元');
+  await page.screenshot({ path: path.join(SCREENSHOTS, '6-national-new-sheet.png') });
+  expect(errors).toEqual([]);
+});
+
 test('fix all of one rule: filter by the rule, confirm in the dialog, the cells written and the findings gone', async () => {
   const { page } = await openPreview(session);
   await page.getByRole('button', { name: '校验整个工作簿' }).click();

@@ -5,7 +5,10 @@
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
+import { readSheet } from '../../src/core/form/parse';
 import { USER_TEMPLATES_KEY } from '../../src/core/templates';
+import { queueSheetList, readSheetData } from '../../src/excel/read';
+import type { RequestContext } from '../../src/host/excel';
 import { renderPane } from '../helpers/pane';
 import { hostWith, SEED } from '../helpers/seed';
 
@@ -65,6 +68,69 @@ test('choose a template, see its rows, fill the particulars, insert; the new she
     ['B7', 20], ['C7', 50], ['D7', 80],
     ['B8', '保障市政府门户网站全年安全稳定运行，故障2小时内响应，全年不发生重大网络安全事件。'],
     ['E10', '2套'], ['E11', '≥12次'],
+  ] as const) await host.edit(sheet.name, cell, value);
+  await user.click(screen.getByRole('button', { name: '校验当前工作表' }));
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 1 张表：错误 0，警告 0，提示 0'));
+});
+
+test('the national 申报表: the layout choice changes the preview and the fields, the inserted sheet is read as the national family and is valid once filled', async () => {
+  const { host, user } = setup();
+  const existing = JSON.stringify(host.data.sheets);
+  await user.click(screen.getByRole('tab', { name: '新建项目表' }));
+  await user.selectOptions(screen.getByRole('combobox', { name: '模板' }), '信息化系统运维（12 行指标）');
+  const layout = screen.getByRole('radiogroup', { name: '表样' });
+  expect(within(layout).getByRole('radio', { name: '河北目标表' })).toBeChecked();
+  const preview = screen.getByRole('table', { name: '指标预览' });
+  expect(within(preview).getByRole('columnheader', { name: '指标确定依据' })).toBeInTheDocument();
+  expect(screen.getByRole('textbox', { name: '项目编码' })).toBeInTheDocument();
+
+  await user.click(within(layout).getByRole('radio', { name: '全国通用申报表' }));
+  expect(within(layout).getByRole('radio', { name: '全国通用申报表' })).toBeChecked();
+  expect(screen.getByText(/项目支出绩效目标申报表（财预〔2015〕88号式）/)).toBeInTheDocument();
+  expect(within(preview).queryByRole('columnheader', { name: '指标确定依据' })).toBeNull();
+  expect(within(preview).getByText('系统正常运行率')).toBeInTheDocument();
+  // No project code on the national form: the field is gone, and cannot block inserting.
+  expect(screen.queryByRole('textbox', { name: '项目编码' })).toBeNull();
+  expect(screen.queryByRole('textbox', { name: '填报单位' })).toBeNull();
+
+  await enter(user, screen.getByRole('textbox', { name: '实施单位' }), '邢台市人民政府办公室');
+  await enter(user, screen.getByRole('textbox', { name: '项目名称' }), '市政府门户网站运维经费');
+  await enter(user, screen.getByRole('textbox', { name: '预算数（万元）' }), '25');
+  expect(screen.getByText('成本指标将写为“≤25万元”，年度资金总额和财政拨款同此数。')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: '插入新工作表' }));
+  await screen.findByText(/已插入工作表“市政府门户网站运维经费”。还需填写 9 处/);
+  const sheet = host.sheet('市政府门户网站运维经费')!;
+  expect(host.data.activeSheet).toBe(sheet.id);
+  expect(host.data.selection).toBe('市政府门户网站运维经费!A2'); // the （    年度） line
+  expect(JSON.stringify(host.data.sheets.slice(0, 2))).toBe(existing);
+  const values = Object.values(sheet.cells).map((c) => c.value);
+  expect(values).toEqual(expect.arrayContaining(['项目支出绩效目标申报表', '实施单位', '邢台市人民政府办公室', 25, '≤25万元']));
+  expect(values.filter((v) => typeof v === 'string' && /^(项目编码|资金用途|资金支出计划|绩效指标描述|指标确定依据)/.test(v))).toEqual([]);
+
+  // Read back through Office.js as the pane reads it: the national family.
+  const [read] = await host.run(async (c: RequestContext) => {
+    const context = c as unknown as Excel.RequestContext;
+    const list = queueSheetList(context);
+    await context.sync();
+    return readSheetData(context, list().all.filter((r) => r.name === sheet.name), true);
+  });
+  expect(readSheet(read.grid!, 'book').forms.map((f) => f.family)).toEqual(['national']);
+
+  await user.click(screen.getByRole('button', { name: 'D9 年度目标' }));
+  await waitFor(() => expect(host.data.selection).toBe('市政府门户网站运维经费!D9'));
+
+  // Validate: the blanks a rule covers (年度目标 and two counts) are the findings.
+  await user.click(screen.getByRole('tab', { name: '问题' }));
+  await user.click(screen.getByRole('button', { name: '校验当前工作表' }));
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 1 张表：错误 3，警告 0，提示 0'));
+
+  for (const [cell, value] of [
+    ['A2', '（2026年度）'],
+    ['B4', '邢台市人民政府办公室'],
+    ['B9', '建成安全稳定、运行高效的政务信息化运维体系，三年内门户网站持续通过网络安全等级保护测评。'],
+    ['D9', '保障市政府门户网站全年安全稳定运行，故障2小时内响应，全年不发生重大网络安全事件。'],
+    ['E11', '2套'], ['E12', '≥12次'],
+    ['A23', '填报人：王明'], ['C23', '联系电话：0319-2222222'], ['E23', '填报日期：2025年10月8日'],
   ] as const) await host.edit(sheet.name, cell, value);
   await user.click(screen.getByRole('button', { name: '校验当前工作表' }));
   await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 1 张表：错误 0，警告 0，提示 0'));

@@ -8,6 +8,7 @@ import { loadWorkbook } from '../../src/cli/loadWorkbook';
 import { checkWorkbooks } from '../../src/core/engine';
 import { checkCharacter, codeStatus } from '../../src/core/projectCode';
 import type { Finding } from '../../src/core/rules/types';
+import type { FormLayout } from '../../src/core/layout';
 import { BASIS_LIST, BUILTIN_TEMPLATES, LEVEL1_LIST, LEVEL2_LIST, buildTemplateSheet, type Template, type TemplateInputs } from '../../src/core/templates';
 import { insertTemplateSheet } from '../../src/excel/insertTemplate';
 import { ExcelHost, type RequestContext } from '../../src/host/excel';
@@ -29,8 +30,8 @@ const BLANK_RULE: Record<string, string | null> = {
   plan: 'PLAN-004', l3: 'IND-005', desc: 'IND-007', value: 'VAL-001', basis: 'IND-008',
 };
 
-async function writeTemplate(t: Template, inputs: TemplateInputs, fill?: Map<string, string | number>): Promise<string> {
-  const sheet = buildTemplateSheet(t, inputs);
+async function writeTemplate(t: Template, inputs: TemplateInputs, fill?: Map<string, string | number>, layout: FormLayout = 'hebei'): Promise<string> {
+  const sheet = buildTemplateSheet(t, inputs, { layout });
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('项目表');
   writeSpec(ws, sheet.spec);
@@ -40,10 +41,28 @@ async function writeTemplate(t: Template, inputs: TemplateInputs, fill?: Map<str
   return file;
 }
 
-async function check(file: string): Promise<Finding[]> {
+async function checked(file: string) {
   const loaded = await loadWorkbook(file);
   if ('error' in loaded) throw new Error(loaded.error);
-  return checkWorkbooks([{ name: file, grids: loaded.grids }]).results[0].findings;
+  return checkWorkbooks([{ name: file, grids: loaded.grids }]).results[0];
+}
+
+async function check(file: string): Promise<Finding[]> {
+  return (await checked(file)).findings;
+}
+
+/** Renders a template sheet with exceljs (written and read back) and with Office.js (the in-memory host): the two snapshots. */
+async function bothRenderers(sheet: ReturnType<typeof buildTemplateSheet>) {
+  const wb = new ExcelJS.Workbook();
+  writeSpec(wb.addWorksheet('x'), sheet.spec);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(await wb.xlsx.writeBuffer());
+  const fromExcelJs = snapExcelJs(back.worksheets[0]);
+  const data = emptyWorkbook();
+  addSheet(data, 'Sheet1');
+  const host = new ExcelHost(data);
+  const done = await host.run((c) => insertTemplateSheet(ctx(c), sheet, '新表'));
+  return { fromExcelJs, fromHost: snapHost(host.sheet(done.name)!) };
 }
 
 describe.each(BUILTIN_TEMPLATES.map((t, i) => [t.id, t, i] as const))('template %s', (_id, t, i) => {
@@ -79,22 +98,110 @@ describe.each(BUILTIN_TEMPLATES.map((t, i) => [t.id, t, i] as const))('template 
 
   test('Office.js renderer (in-memory host) and exceljs produce the same cells, merges, validations, sizes and print setup', async () => {
     for (const inputs of [{}, inputsFor(t, i)]) {
-      const sheet = buildTemplateSheet(t, inputs);
-      const wb = new ExcelJS.Workbook();
-      writeSpec(wb.addWorksheet('x'), sheet.spec);
-      const back = new ExcelJS.Workbook();
-      await back.xlsx.load(await wb.xlsx.writeBuffer());
-      const fromExcelJs = snapExcelJs(back.worksheets[0]);
-
-      const data = emptyWorkbook();
-      addSheet(data, 'Sheet1');
-      const host = new ExcelHost(data);
-      const done = await host.run((c) => insertTemplateSheet(ctx(c), sheet, '新表'));
-      const fromHost = snapHost(host.sheet(done.name)!);
+      const { fromExcelJs, fromHost } = await bothRenderers(buildTemplateSheet(t, inputs));
       expect(fromHost).toEqual(fromExcelJs);
       expect(Object.keys(fromHost.validations).length).toBeGreaterThan(t.rows.length * 3);
     }
   });
+});
+
+/** What each kind of blank makes the engine report on the national 申报表; its own blanks (year, 主管部门, 中长期目标, footer) have no rule. */
+const NATIONAL_BLANK_RULE: Record<string, string | null> = {
+  year: null, name: 'NAME-001', dept: null, unit: 'UNIT-001', total: 'BUDGET-001', fiscal: null, goalLong: null, goal: 'GOAL-001',
+  l3: 'IND-005', value: 'VAL-001', preparer: null, phone: null, date: null,
+};
+
+describe.each(BUILTIN_TEMPLATES.map((t, i) => [t.id, t, i] as const))('template %s, national 申报表', (_id, t, i) => {
+  const national = { layout: 'national' } as const;
+
+  test('left blank: read as the national family; exactly one finding per blank, at the blank', async () => {
+    const sheet = buildTemplateSheet(t, {}, national);
+    const result = await checked(await writeTemplate(t, {}, undefined, 'national'));
+    expect(result.forms.map((f) => f.family)).toEqual(['national']);
+    expect(result.forms[0].familyForced).toBeFalsy();
+    expect(result.forms[0].missing).toEqual([]);
+    // The national family reads a row left wholly blank (no 三级指标, no value) as one that does not apply,
+    // as its template intends: 通用's unnamed rows are not reported cell by cell, but as too few indicators
+    // and no benefit at all (IND-011, IND-010, at the table).
+    const blank = (field: string) => sheet.blanks.some((b) => b.field === field);
+    const whollyBlank = (index: string | undefined) => index !== undefined && blank(`l3:${index}`) && blank(`value:${index}`);
+    const expected = sheet.blanks
+      .filter((b) => !whollyBlank(b.field.split(':')[1]))
+      .map((b) => ({ rule: NATIONAL_BLANK_RULE[b.field.split(':')[0]], cell: b.cell }))
+      .filter((b) => b.rule)
+      .map((b) => `${b.rule}@${b.cell}`);
+    if (t.id === 'general') expected.push('IND-011@B10', 'IND-010@D15');
+    expect(result.findings.map((f) => `${f.ruleId}@${f.cell}`).sort()).toEqual(expected.sort());
+  });
+
+  test('filled with realistic entries: no error and no warning (nor info)', async () => {
+    const inputs = inputsFor(t, i);
+    const sheet = buildTemplateSheet(t, inputs, national);
+    const result = await checked(await writeTemplate(t, inputs, fillBlanks(t, sheet.blanks, FILLS[t.id]), 'national'));
+    expect(result.forms.map((f) => f.family)).toEqual(['national']);
+    expect(result.findings.map((f) => `${f.ruleId}@${f.cell} ${f.message}`)).toEqual([]);
+  });
+
+  test('the entries flow into the form: 实施单位, amounts as numbers, cost capped at the budget; no project code, use, plan, description or basis', async () => {
+    const inputs = inputsFor(t, i);
+    const sheet = buildTemplateSheet(t, inputs, national);
+    const costRow = t.rows.findIndex((r) => r.cost);
+    expect(sheet.form.indicators[costRow].value).toBe(`≤${inputs.budget}万元`);
+    const loaded = await loadWorkbook(await writeTemplate(t, inputs, undefined, 'national'));
+    if ('error' in loaded) throw new Error(loaded.error);
+    const g = loaded.grids[0];
+    expect(g.cells[0][0]?.text).toBe('项目支出绩效目标申报表');
+    expect(g.cells[2][1]?.text).toBe(inputs.name);
+    expect(g.cells[3][4]?.text).toBe(inputs.unit);
+    expect(g.cells[4][2]).toMatchObject({ value: inputs.budget, text: `${inputs.budget!.toFixed(2)}万元` });
+    expect(g.cells[5][2]).toMatchObject({ value: inputs.budget });
+    const texts = g.cells.flat().map((c) => c?.text ?? '');
+    expect(texts).not.toContain(inputs.code);
+    for (const absent of [/^项目编码/, /^资金用途/, /^资金支出计划/, /^绩效指标描述/, /^指标确定依据/]) expect(texts.filter((x) => absent.test(x))).toEqual([]);
+    expect(sheet.blanks.map((b) => b.field.split(':')[0])).toEqual(expect.not.arrayContaining(['code', 'use', 'plan', 'desc', 'basis']));
+    expect(sheet.blanks.find((b) => b.field === 'unit')).toBeUndefined();
+    expect(g.cells.length).toBe(sheet.spec.bottom + 1);
+  });
+
+  test('Office.js renderer (in-memory host) and exceljs produce the same cells, merges, validations, sizes and print setup', async () => {
+    for (const inputs of [{}, inputsFor(t, i)]) {
+      const { fromExcelJs, fromHost } = await bothRenderers(buildTemplateSheet(t, inputs, national));
+      expect(fromHost).toEqual(fromExcelJs);
+      expect(Object.keys(fromHost.validations).length).toBeGreaterThan(t.rows.length * 2);
+      expect(fromHost.print).toMatch(/^A4\|portrait\|w1h0\|A1:E\d+\|1:2$/);
+    }
+  });
+});
+
+test('national 申报表: layout, dropdowns, prompts in its own words, print setup', () => {
+  const t = BUILTIN_TEMPLATES[1];
+  const { spec, blanks } = buildTemplateSheet(t, {}, { layout: 'national' });
+  const at = (row: number, col: number) => spec.validations!.filter((v) => v.area.top === row && v.area.left === col);
+  const cell = (row: number, col: number) => spec.cells.find((c) => c.row === row && c.col === col)?.value;
+  expect([cell(2, 0), cell(3, 0), cell(3, 3)]).toEqual(['项目名称', '主管部门', '实施单位']);
+  expect([cell(4, 0), cell(4, 1), cell(5, 1), cell(6, 1)]).toEqual(['项目资金（万元）', '年度资金总额', '其中：财政拨款', '其他资金']);
+  expect([cell(7, 0), cell(7, 1), cell(7, 3)]).toEqual(['总体目标', '中长期目标', '年度目标']);
+  expect([0, 1, 2, 3, 4].map((c) => cell(9, c))).toEqual(['绩\n效\n指\n标', '一级指标', '二级指标', '三级指标', '指标值']);
+  const first = 10; // indicator rows start at row 11
+  const last = first + t.rows.length - 1;
+  expect(spec.merges).toEqual(expect.arrayContaining([
+    { top: 4, left: 0, bottom: 6, right: 0 }, // 项目资金（万元） down its three rows
+    { top: 7, left: 0, bottom: 8, right: 0 }, // 总体目标 over its headers and texts
+    { top: 9, left: 0, bottom: last, right: 0 }, // 绩效指标 down the whole table
+    { top: first, left: 1, bottom: first + 6, right: 1 }, // 产出指标 merged over its 7 rows
+  ]));
+  expect([cell(last + 1, 0), cell(last + 1, 2), cell(last + 1, 4)]).toEqual(['填报人：', '联系电话：', '填报日期：']);
+  expect(spec.bottom).toBe(last + 1);
+  expect(at(first, 1)[0]).toMatchObject({ list: { items: LEVEL1_LIST, strict: true }, area: { bottom: first + 6 } });
+  expect(at(first, 2)[0].list).toEqual({ items: LEVEL2_LIST, strict: true });
+  expect(at(first, 4)[0].prompt?.message).toContain('≥1套');
+  expect(at(6, 2)[0].decimal).toEqual({ min: 0 }); // 其他资金: a number, not a blank
+  expect(blanks.map((b) => b.label.zh).slice(0, 8)).toEqual(['预算年度', '项目名称', '主管部门', '实施单位', '年度资金总额', '财政拨款', '中长期目标', '年度目标']);
+  expect(at(3, 4)[0].prompt?.title).toBe('实施单位');
+  expect(at(4, 2)[0].prompt?.message).toContain('年度资金总额');
+  expect(spec.print).toMatchObject({ paper: 'A4', fitToWidth: true, titleRows: { top: 0, bottom: 1 }, area: { left: 0, right: 4, bottom: last + 1 } });
+  // Hebei's is unchanged by the option's default.
+  expect(buildTemplateSheet(t, {}).spec).toEqual(buildTemplateSheet(t, {}, { layout: 'hebei' }).spec);
 });
 
 test('dropdowns: 一级 and 二级 lists warn on other names, 依据 accepts any text; each list within Excel’s 255 characters', () => {
@@ -209,6 +316,37 @@ describe('goalsheet new / templates', () => {
     expect(await fs.readdir(dir)).toEqual(['new.xlsx']);
   });
 
+  test('new --layout national: the 申报表 written, its blanks listed; check reads it as the national family, and once filled finds no error', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'national.xlsx');
+    const inputs = { unit: '邢台市人民政府办公室', name: '市政府门户网站运维经费', budget: 25 };
+    const r = await run(['new', '--template', 'it-ops', '--layout', 'national', '--unit', inputs.unit, '--name', inputs.name, '--budget', '25', '-o', out]);
+    expect(r.exit).toBe(0);
+    expect(r.out).toContain('全国通用申报表');
+    const sheet = buildTemplateSheet(BUILTIN_TEMPLATES[1], inputs, { layout: 'national' });
+    expect(r.out).toContain(`还需填写 ${sheet.blanks.length} 处`);
+    for (const b of sheet.blanks) expect(r.out).toContain(`${b.cell.padEnd(4)} ${b.label.zh}`);
+
+    const json = async () => {
+      const c = await run(['check', out, '--format', 'json']);
+      const report = JSON.parse(c.out) as { files: { forms: { layout: { family: string; forced: boolean } }[] }[]; summary: { errors: number; warnings: number } };
+      return { exit: c.exit, forms: report.files[0].forms.map((f) => f.layout), summary: report.summary };
+    };
+    const before = await json();
+    expect(before.forms).toEqual([expect.objectContaining({ family: 'national', forced: false })]);
+    expect(before.exit).toBe(1); // the annual goal and two counts are still blank
+
+    // Filled in Excel (here: exceljs), the file checks clean.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    for (const [cell, value] of fillBlanks(BUILTIN_TEMPLATES[1], sheet.blanks, FILLS['it-ops'])) wb.worksheets[0].getCell(cell).value = value;
+    await wb.xlsx.writeFile(out);
+    const after = await json();
+    expect(after.forms).toEqual([expect.objectContaining({ family: 'national', forced: false })]);
+    expect(after.summary).toMatchObject({ errors: 0, warnings: 0 });
+    expect(after.exit).toBe(0);
+  });
+
   test('bad input gets a clear message and exit 2', async () => {
     const dir = await tempDir();
     const cases: [string[], string][] = [
@@ -218,6 +356,8 @@ describe('goalsheet new / templates', () => {
       [['new', '--template', 'general', '--code', '13050022P00945010024X', '-o', path.join(dir, 'a.xlsx')], '应为 U'],
       [['new', '--template', 'general', '--budget', '-5', '-o', path.join(dir, 'a.xlsx')], '--budget'],
       [['new', '--template', 'general', '-o', path.join(dir, 'a.xls')], '.xlsx'],
+      [['new', '--template', 'general', '--layout', 'gansu', '-o', path.join(dir, 'a.xlsx')], '--layout 只能是 hebei 或 national / --layout must be hebei or national (got "gansu")'],
+      [['new', '--template', 'general', '--layout', 'national', '--code', '13050022P00945010024U', '-o', path.join(dir, 'a.xlsx')], '全国通用申报表没有项目编码'],
     ];
     for (const [args, says] of cases) {
       const r = await run(args);
