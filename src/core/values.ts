@@ -89,6 +89,7 @@ const GRADES: Record<string, boolean> = {
   符合规定: false, 满足要求: false, 完成: false, 全部完成: false, 按时完成: false, 按期完成: false, 正常: false,
   正常运行: false, 正常运转: false, 有效: true,
   按计划实施: false, 按计划完成: false, 按进度完成: false, 按进度实施: false,
+  优良: false, 达到优良: false,
   // The 一体化系统's grades for 定性 indicators.
   高: false, 较高: false, 中等: false, 低: false, 较低: false,
 };

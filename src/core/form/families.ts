@@ -42,6 +42,8 @@ export interface LayoutFamily {
   /** One line on what the family looks like and where it is printed. */
   summary: [zh: string, en: string];
   signals: Signal[];
+  /** Labels of which the form must have one to be read in this family at all (Hebei's: 项目编码 or 资金支出计划). */
+  gate?: LabelKind[];
   requires: FormPart[];
   /** The family's own words for its parts, for messages. */
   words: Record<FormPart, string>;
@@ -52,6 +54,11 @@ export interface LayoutFamily {
   blankRowsOptional: boolean;
   /** The unit the template prints its amount block in, when the form itself does not say (万元 = 1). */
   amountUnitWan?: number;
+  /**
+   * The template splits 预算数 into 财政资金 + 其他资金, a missing 其他资金 meaning none (Hebei's). Elsewhere
+   * "其中：当年财政资金" may be only part of the amount, and the sum is checked only where 其他资金 is printed.
+   */
+  fullBreakdown?: boolean;
 }
 
 const COMMON_WORDS: Record<FormPart, string> = {
@@ -70,6 +77,8 @@ export const FAMILIES: readonly LayoutFamily[] = [
       { label: 'code', weight: 3 }, { label: 'plan', weight: 3 }, { label: 'use', weight: 1 },
       { column: 'hdesc', weight: 1 }, { column: 'hbasis', weight: 1 }, { text: /^预算规模/, weight: 2 },
     ],
+    gate: ['code', 'plan'],
+    fullBreakdown: true,
     requires: ['code', 'name', 'total', 'use', 'plan', 'goal', 'header'],
     words: { ...COMMON_WORDS, header: '指标表头(一级指标…指标确定依据)' },
     columns: ['h1', 'h2', 'h3', 'hdesc', 'hvalue', 'hbasis'],
@@ -179,6 +188,7 @@ export function detectFamily(e: Evidence): LayoutFamily {
   let best: LayoutFamily | undefined;
   let bestScore = 0;
   for (const f of FAMILIES) {
+    if (f.gate && !f.gate.some((k) => e.kinds.has(k))) continue;
     const score = f.signals.reduce((n, s) => n + (matches(s, e) ? s.weight : 0), 0);
     if (score > bestScore) {
       best = f;

@@ -41,7 +41,7 @@ const RULES: LabelRule[] = [
   { kind: 'name', re: new RegExp(`^((二级)?项目(支出)?|专项(资金)?(\\(项目\\))?|单位\\(专项\\))名称${END}`), inline: true },
   {
     kind: 'unit',
-    re: new RegExp(`^(填报单位|预算单位|申报单位|编制单位|单位名称|部门(\\(单位\\))?名称|预算部门|主管预算部门|(项目|业务|省级|市级|区级|县级)?主管部门(及代码)?|(项目)?(实施|执行)单位|下达(地方或单位|地方|单位))(\\(盖章\\))?${END}`),
+    re: new RegExp(`^(填报单位|预算单位|申报单位|编制单位|单位名称|项目单位|部门(\\(单位\\))?名称|预算部门|主管预算部门|(项目|业务|省级|市级|区级|县级)?主管部门(及代码)?|(项目)?(实施|执行)单位|下达(地方或单位|地方|单位))(\\(盖章\\))?${END}`),
     inline: true,
   },
   // The whole project's money, not the year's: 项目总投资, 项目总预算, 中期财政预算.
@@ -55,7 +55,7 @@ const RULES: LabelRule[] = [
   { kind: 'total', re: new RegExp(`^(下达.{0,10}(投资|资金)|年度本级预算金额|(当年)?年度预算(数|金额)?|(当年|本年度?)预算|本年度预计投入|(本年度|年度)?申请.{0,6}预算资金)${AMOUNT_END}`), inline: true },
   {
     kind: 'fiscal',
-    re: new RegExp(`^(其中:?)?${NUMBERED}(当年)?((省|市|县|区|本级|上级)?财政(资金|拨款|投款)(小计|数)?|一般公共预算(资金|拨款)?|预算资金)${AMOUNT_END}`),
+    re: new RegExp(`^(其中:?)?${NUMBERED}(当年)?(((省|市|县|区)级?|本级|上级)?财政(资金|拨款|投款)(小计|数)?|一般公共预算(资金|拨款)?|预算资金)${AMOUNT_END}`),
     inline: true,
   },
   { kind: 'other', re: new RegExp(`^(其中:?)?${NUMBERED}(当年)?(其他|其它)(资金|收入)?${AMOUNT_END}`), inline: true },
@@ -66,7 +66,7 @@ const RULES: LabelRule[] = [
   { kind: 'plan', re: /^(资金)?支出(计划|进度)/ },
   { kind: 'goalLong', re: new RegExp(`^(项目总|中长期|长期|中期|总|实施期)(滚动)?(绩效)?目标(\\(.{0,24}\\))?${END}`), inline: true },
   { kind: 'goalGroup', re: new RegExp(`^(总体|项目|实施期|项目绩效)(绩效)?目标(描述)?${END}|^项目总体情况${END}`), inline: true },
-  { kind: 'goal', re: new RegExp(`^(年度|本年度?|当年)?(总体)?(绩效)?目标${END}|^整体(绩效)?目标${END}|^(本?年度|当年)主要(绩效)?目标(和|及)?(成果)?${END}`), inline: true },
+  { kind: 'goal', re: new RegExp(`^(年度|本年度?|当年)?(总体)?(绩效)?目标(\\((文字|描述)\\))?${END}|^整体(绩效)?目标${END}|^(本?年度|当年)主要(绩效)?目标(和|及)?(成果)?${END}`), inline: true },
   { kind: 'tableLong', re: /^(中长期|长期|实施期)(绩效)?指标(表)?$/ },
   { kind: 'tableAnnual', re: /^(本?年度|当年)(绩效)?指标(表)?$/ },
   { kind: 'h1', re: /^一级(指标)?(名称)?(\(.{1,6}\))?$/ },
@@ -118,7 +118,8 @@ export function inlineValue(kind: LabelKind, text: string): string {
   // "其中：财政拨款" is a label, not "财政拨款" after a colon.
   const t = text.normalize('NFKC').trim().replace(/^(其中|含)\s*:?\s*/, '');
   const colon = t.indexOf(':');
-  if (colon >= 0) return t.slice(colon + 1).trim();
+  // One line only: "资金总额：250\n一、预算资金：250\n二、自有资金：" holds three labels in one cell.
+  if (colon >= 0) return t.slice(colon + 1).split('\n')[0].trim();
   if (AMOUNT_KINDS.includes(kind)) {
     const m = /[-+\d]/.exec(t);
     return m ? t.slice(m.index).trim() : '';

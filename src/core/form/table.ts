@@ -68,11 +68,15 @@ export function readHeader(view: SheetView, row: number, col: number): TableLayo
   const h1Area = view.area(row, col);
   let bottom = h1Area.bottom;
   // Extent along the header row: contiguous header cells, a gap of one column tolerated.
+  // To the left: the list export's project columns, past the odd header it has that names nothing we read
+  // ("项目类别"), up to an empty cell or a label that is no header.
   let left = col;
   for (let c = col - 1; c >= view.left; c--) {
     const k = bandKind(view, row, c);
-    if (!k || k === 'qualifier') break;
-    left = view.area(row, c).left;
+    const text = view.label(row, c);
+    if (k === 'qualifier' || text === '' || (!k && (text.length > 12 || /\d/.test(text) || classifyLabel(text)))) break;
+    c = view.area(row, c).left;
+    if (k) left = c;
   }
   let right = h1Area.right;
   let gap = 0;

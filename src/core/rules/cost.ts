@@ -11,6 +11,7 @@ function amountWan(row: IndicatorRow): number | undefined {
   const p = row.parsed;
   // A unit cost (1200元/亩) is a price, not a sum: it cannot be added up against 预算数.
   if (p.kind === 'quantity' && p.unitClass === 'money') return p.perUnit ? undefined : p.base;
+  if (p.kind === 'quantity' && p.unit === '万') return p.num; // "250万" on a cost row is 万元
   if (p.kind === 'range' && p.unitClass === 'money') return p.lo * (p.unit === '元' ? 1e-4 : p.unit === '亿元' ? 1e4 : 1);
   return undefined;
 }
@@ -31,7 +32,7 @@ export const costRules: Rule[] = [
       for (const row of moneyRows(form)) {
         const p = row.parsed;
         const notMoney =
-          ((p.kind === 'quantity' || p.kind === 'range') && p.unitClass !== 'money' && p.unitClass !== 'none') ||
+          ((p.kind === 'quantity' || p.kind === 'range') && p.unitClass !== 'money' && p.unitClass !== 'none' && p.unit !== '万') ||
           p.kind === 'qualitative' || p.kind === 'deadline' || p.kind === 'vague' || p.kind === 'unreadable';
         if (notMoney) report(form, row.value.cell, { l3: rowName(row), text: row.valueText });
       }
