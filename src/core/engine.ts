@@ -4,6 +4,7 @@
  */
 import { compareA1, type Grid } from './grid';
 import type { Form, SheetResult } from './form/model';
+import type { FamilyId } from './form/families';
 import { readSheet } from './form/parse';
 import { resolve, ruleSeverity, type Options } from './options';
 import { formatMessage } from './rules/messages';
@@ -19,6 +20,8 @@ export interface SheetSummary {
   name: string;
   status: 'checked' | 'skipped' | 'unrecognised';
   forms: number;
+  /** The layout family of each form, in order (the add-in shows it beside each form's findings). */
+  families?: FamilyId[];
 }
 
 export interface WorkbookResult {

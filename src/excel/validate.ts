@@ -84,7 +84,7 @@ export async function validateWorkbook(
   const record = await writeMarks(context, marks, previous(), writable, support.notes, (id) => validated.has(id) && writableIds.has(id));
 
   return {
-    sheets: sheetResults.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })),
+    sheets: sheetResults.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length, families: s.forms.map((f) => f.family) })),
     forms,
     findings,
     refused: reads.flatMap((r) => (r.refused ? [{ sheet: r.name, reason: r.refused }] : [])),

@@ -42,6 +42,8 @@ export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
   for (const f of state.findings) counts[f.severity]++;
   const forms = state.sheets.reduce((n, x) => n + x.forms, 0);
   const skipped = state.sheets.filter((x) => x.status === 'skipped').map((x) => x.name);
+  const unrecognised = state.sheets.filter((x) => x.status === 'unrecognised').map((x) => x.name);
+  const families = new Map(state.sheets.map((x) => [x.name, x.families ?? []]));
   const lang = locale === 'en' ? 1 : 0;
 
   return (
@@ -87,13 +89,14 @@ export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
             <>
               <Text as="p" role="status" aria-live="polite" data-testid="summary">{s.summary(forms, s.counts(counts))}</Text>
               {skipped.length > 0 && <Caption1 block>{s.skipped(skipped.join('、'))}</Caption1>}
+              {unrecognised.length > 0 && <Caption1 block>{s.unrecognised(unrecognised.join('、'))}</Caption1>}
               {state.protectedSheets.length > 0 && (
                 <MessageBar intent="warning"><MessageBarBody>{s.protectedSheets(state.protectedSheets.join('、'))}</MessageBarBody></MessageBar>
               )}
               {state.findings.length === 0 ? (
                 <Body1>{s.noFindings}</Body1>
               ) : (
-                <FindingList findings={state.findings} locale={locale} busy={busy} onSelect={(f) => void v.goTo(f)} onFix={(fs) => void v.fix(fs)} />
+                <FindingList findings={state.findings} families={families} locale={locale} busy={busy} onSelect={(f) => void v.goTo(f)} onFix={(fs) => void v.fix(fs)} />
               )}
             </>
           )}

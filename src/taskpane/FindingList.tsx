@@ -4,6 +4,7 @@ import {
   DialogContent, DialogSurface, DialogTitle, DialogTrigger, Dropdown, makeStyles, Option, tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
+import { FAMILY_BY_ID, type FamilyId } from '../core/form/families';
 import type { Finding, Severity } from '../core/rules/types';
 import { STRINGS, type UiLocale } from './strings';
 
@@ -22,13 +23,15 @@ const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: '
 
 interface Props {
   findings: Finding[];
+  /** Each sheet's forms' layout families, in form order. */
+  families?: Map<string, FamilyId[]>;
   locale: UiLocale;
   busy: boolean;
   onSelect: (f: Finding) => void;
   onFix: (fs: Finding[]) => void;
 }
 
-export function FindingList({ findings, locale, busy, onSelect, onFix }: Props) {
+export function FindingList({ findings, families, locale, busy, onSelect, onFix }: Props) {
   const s = STRINGS[locale];
   const styles = useStyles();
   const [severity, setSeverity] = useState<Severity | 'all'>('all');
@@ -83,7 +86,12 @@ export function FindingList({ findings, locale, busy, onSelect, onFix }: Props) 
             <AccordionPanel>
               {[...new Set(list.map((f) => f.form))].map((form) => (
                 <section key={form} aria-label={`${sheet} ${s.form(form)}`}>
-                  {new Set(list.map((f) => f.form)).size > 1 && <Caption1>{s.form(form)}</Caption1>}
+                  <FormCaption
+                    several={new Set(list.map((f) => f.form)).size > 1}
+                    form={s.form(form)}
+                    family={families?.get(sheet)?.[form]}
+                    locale={locale}
+                  />
                   <ul className={styles.list}>
                     {list.filter((f) => f.form === form).map((f) => (
                       <li key={`${f.ruleId}-${f.cell}-${f.message}`} className={styles.row}>
@@ -113,4 +121,11 @@ export function FindingList({ findings, locale, busy, onSelect, onFix }: Props) 
       </Accordion>
     </>
   );
+}
+
+/** "第 2 张表 · 全国通用申报表": which form, where a sheet has several, and the layout it was read in. */
+function FormCaption({ several, form, family, locale }: { several: boolean; form: string; family?: FamilyId; locale: UiLocale }) {
+  const name = family && FAMILY_BY_ID.get(family)?.name[locale === 'en' ? 1 : 0];
+  const text = [several ? form : '', name ?? ''].filter(Boolean).join(' · ');
+  return text ? <Caption1>{text}</Caption1> : null;
 }

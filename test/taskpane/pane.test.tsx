@@ -7,7 +7,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { cellKey, reopen } from '../../src/host/model';
 import type { UiLocale } from '../../src/taskpane/strings';
 import { renderPane } from '../helpers/pane';
-import { hostWith } from '../helpers/seed';
+import { SEED, hostWith } from '../helpers/seed';
+import { ExcelHost } from '../../src/host/excel';
+import { workbookFromSpecs } from '../../src/host/fromSpec';
+import { layoutForm, type SheetSpec } from '../../src/core/layout';
 
 function setup(locale: UiLocale = 'zh-CN') {
   const host = hostWith();
@@ -109,4 +112,26 @@ test('English texts when Office speaks English', async () => {
   const { user } = setup('en');
   await user.click(toolbar().getByRole('button', { name: 'Check the workbook' }));
   await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('11 form(s): 10 error(s), 6 warning(s), 13 info'));
+});
+
+test('each form\'s layout family beside its findings; a form-like sheet that cannot be read is named', async () => {
+  const national = { ...SEED.forms.find((f) => f.name === '政务联络经费')!, name: '政务联络经费（申报表）' };
+  const table: SheetSpec = {
+    cells: [['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '培训人次', '≥300人次']].flatMap((row, r) =>
+      row.map((value, col) => ({ row: r, col, value, style: 'text' as const }))),
+    merges: [], widths: [], heights: {}, top: 0, left: 0, bottom: 1,
+  };
+  const host = new ExcelHost(workbookFromSpecs([
+    { name: national.name, specs: [layoutForm(national, { layout: 'national' })] },
+    { name: SEED.forms[0].name, specs: [layoutForm(SEED.forms[0])] },
+    { name: '只有指标', specs: [table] },
+  ]));
+  const { user } = renderPane(host);
+  await user.click(toolbar().getByRole('button', { name: '校验整个工作簿' }));
+  await screen.findByTestId('summary');
+  expect(screen.getByText('像是绩效目标表，但无法识别格式：只有指标')).toBeInTheDocument();
+  expect(findingsOf(national.name).getByText('全国通用申报表')).toBeInTheDocument();
+  expect(findingsOf(SEED.forms[0].name).getByText('河北目标表')).toBeInTheDocument();
+  // The satisfaction value "2" of the seed form is a finding in either layout.
+  expect(findingsOf(national.name).getByText(/SAT-001/)).toBeInTheDocument();
 });
