@@ -33,7 +33,14 @@ export interface Grid {
   merges: Area[];
 }
 
+const COL_NAMES: string[] = [];
+
+/** 0 → "A", 27 → "AB"; kept once computed: every field's address asks. */
 export function colName(col: number): string {
+  return COL_NAMES[col] ??= spell(col);
+}
+
+function spell(col: number): string {
   let s = '';
   let n = col + 1;
   while (n > 0) {

@@ -33,7 +33,7 @@ export function buildForm(view: SheetView, d: Draft, limit: number, sheet: strin
     indicators: [],
     missing: [],
   };
-  const units = d.labels.filter((l) => l.kind === 'unit').sort((a, b) => unitRank(normLabel(a.text)) - unitRank(normLabel(b.text)));
+  const units = d.labels.filter((l) => l.kind === 'unit').sort((a, b) => unitRank(a.norm) - unitRank(b.norm));
   // "填报单位(盖章)：单位负责人：…" names no unit: take the next unit label that does.
   const unitValues = units.map((l) => valueOf(view, l, right)).filter((f) => !/^[^:]{2,8}:/.test(normLabel(f.text)));
   if (units.length) form.unit = unitValues.find((f) => normLabel(f.text) !== '') ?? unitValues[0] ?? valueOf(view, units[0], right);
@@ -48,7 +48,7 @@ export function buildForm(view: SheetView, d: Draft, limit: number, sheet: strin
       // "财政资金(万元)" over the sub-columns 中央 | 省级 | …: the word below is a sub-header, not its amount.
       .filter(({ l, f }) => !(f.amount === 'invalid' && !/\d/.test(f.text) && fromA1(f.cell)!.row > l.area.bottom))
       .map(({ l, f }) => {
-      const score = (typeof f.amount === 'object' ? 4 : 0) + (/当年|年度|本年/.test(normLabel(l.text)) ? 2 : 0) + (l.col === totalCol ? 1 : 0);
+      const score = (typeof f.amount === 'object' ? 4 : 0) + (/当年|年度|本年/.test(l.norm) ? 2 : 0) + (l.col === totalCol ? 1 : 0);
       return { l, f, score };
     });
     const best = read.reduce<(typeof read)[number] | undefined>((b, x) => (!b || x.score > b.score ? x : b), undefined);
@@ -64,7 +64,7 @@ export function buildForm(view: SheetView, d: Draft, limit: number, sheet: strin
   form.other = amount('other');
   const sources = d.labels.filter((l) => l.kind === 'source');
   // "其中：上级资金" standing where 财政拨款 stands is the fiscal part.
-  if (!form.fiscal && sources.length && /^其中/.test(normLabel(sources[0].text))) form.fiscal = amountField(view, sources.shift()!, right);
+  if (!form.fiscal && sources.length && /^其中/.test(sources[0].norm)) form.fiscal = amountField(view, sources.shift()!, right);
   form.sources = sources.map((l) => amountField(view, l, right));
   form.use = readUse(view, d, right);
   if (lab('plan')) form.plan = readPlan(view, lab('plan')!, table?.left ?? form.left, right);
@@ -94,7 +94,7 @@ function readUse(view: SheetView, d: Draft, right: number): Field | undefined {
   const use = d.labels.find((l) => l.kind === 'use');
   if (use) return valueOf(view, use, right);
   const budget = d.labels.find((l) => l.kind === 'budget');
-  if (budget && budget.area.bottom > budget.row && normLabel(budget.text).includes('用途')) {
+  if (budget && budget.area.bottom > budget.row && budget.norm.includes('用途')) {
     return field(view, budget.area.bottom, budget.area.right + 1);
   }
   return undefined;

@@ -3,7 +3,6 @@
  * every assembler of a draft needs: which table is the annual one, which
  * family the draft is in, and the unit its amounts are written in.
  */
-import { normLabel } from '../text';
 import { SheetView } from './sheetView';
 import { detectFamily, FAMILY_BY_ID, type Evidence, type FamilyId, type LayoutFamily } from './families';
 import type { Label } from './fields';
@@ -30,7 +29,7 @@ export function annualTable(d: Draft): { table?: TableLayout; next?: number } {
       const beside = l.area.top <= t.top && l.area.bottom >= t.top && l.col < t.left;
       const above = l.row < t.top && l.row >= t.top - 2;
       if (beside || above) {
-        const lq = qualifierOf(normLabel(l.text));
+        const lq = qualifierOf(l.norm);
         q = { ...q, long: q.long || lq.long, annual: q.annual || lq.annual };
       }
     }
@@ -52,7 +51,7 @@ export function familyOf(d: Draft, table: TableLayout | undefined, list: boolean
   if (options.layout && FAMILY_BY_ID.has(options.layout)) return { family: FAMILY_BY_ID.get(options.layout)!, forced: true };
   const evidence: Evidence = {
     kinds: d.kinds,
-    texts: d.labels.map((l) => normLabel(l.text)),
+    texts: d.labels.map((l) => l.norm),
     columns: new Set(Object.keys(table?.cols ?? {}) as HeaderKind[]),
     headerTexts: table?.headerTexts ?? [],
     tables: Math.max(d.tables.length, table?.groups ?? 0),
@@ -63,7 +62,7 @@ export function familyOf(d: Draft, table: TableLayout | undefined, list: boolean
 /** "项目资金(万元)", "预算数(万元)", or a "金额单位：元" line within the form settles amounts typed without a unit. */
 export function unitFromLabels(view: SheetView, d: Draft, top: number, bottom: number): number | undefined {
   for (const l of d.labels) {
-    const text = normLabel(l.text);
+    const text = l.norm;
     const m = /\((万元|元)\)/.exec(text) ?? (l.kind === 'unitLine' ? /(万元|元)$/.exec(text) : null);
     if (m && (l.kind === 'total' || l.kind === 'fiscal' || l.kind === 'other' || l.kind === 'budget' || l.kind === 'unitLine')) {
       return m[1] === '万元' ? 1 : 1e-4;

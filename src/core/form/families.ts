@@ -26,6 +26,8 @@ export interface Evidence {
   tables: number;
   /** One row per indicator with the project repeated in every row. */
   list: boolean;
+  /** The text signals the texts meet (filled by detectFamily). */
+  met?: Set<RegExp>;
 }
 
 type Signal =
@@ -174,10 +176,23 @@ export const FAMILIES: readonly LayoutFamily[] = [
 
 export const FAMILY_BY_ID = new Map(FAMILIES.map((f) => [f.id, f]));
 
+/** Which text signals a label's text meets, kept per text: forms repeat their labels. */
+const textHits = new Map<string, Set<RegExp>>();
+function hits(text: string): Set<RegExp> {
+  let h = textHits.get(text);
+  if (!h) {
+    h = new Set();
+    for (const f of FAMILIES) for (const s of f.signals) if ('text' in s && s.text.test(text)) h.add(s.text);
+    if (textHits.size > 20_000) textHits.clear();
+    textHits.set(text, h);
+  }
+  return h;
+}
+
 function matches(s: Signal, e: Evidence): boolean {
   if ('label' in s) return e.kinds.has(s.label);
   if ('column' in s) return e.columns.has(s.column);
-  if ('text' in s) return e.texts.some((t) => s.text.test(t));
+  if ('text' in s) return e.met!.has(s.text);
   if ('header' in s) return e.headerTexts.some((t) => s.header.test(t));
   if ('tables' in s) return e.tables >= s.tables;
   return e.list;
@@ -185,6 +200,9 @@ function matches(s: Signal, e: Evidence): boolean {
 
 /** The family whose evidence weighs most; the national form when nothing speaks for any. */
 export function detectFamily(e: Evidence): LayoutFamily {
+  const met = new Set<RegExp>();
+  for (const t of e.texts) for (const h of hits(t)) met.add(h);
+  e = { ...e, met };
   let best: LayoutFamily | undefined;
   let bestScore = 0;
   for (const f of FAMILIES) {

@@ -15,6 +15,8 @@ export interface Label {
   col: number;
   area: Area;
   text: string;
+  /** The text as labels are compared (normLabel), kept from classification. */
+  norm: string;
 }
 
 export function field(view: SheetView, row: number, col: number, fromRow = row): Field {

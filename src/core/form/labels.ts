@@ -4,7 +4,7 @@
  * become ASCII), spaces and line breaks removed. A label names what the cell
  * beside or below it holds; which labels a form has decides its family.
  */
-import { memo } from '../text';
+import { memo, normText } from '../text';
 
 export type LabelKind =
   | 'title' | 'unit' | 'code' | 'name' | 'parentName' | 'investment'
@@ -113,10 +113,12 @@ function classify(label: string): LabelKind | undefined {
 }
 
 /** The value written inside a label cell after the label, or '' ("调增(减)资金:81万元" → "81万元"). */
+const INLINE = new Set(RULES.filter((r) => r.inline).map((r) => r.kind));
+
 export function inlineValue(kind: LabelKind, text: string): string {
-  if (!RULES.some((r) => r.kind === kind && r.inline)) return '';
+  if (!INLINE.has(kind)) return '';
   // "其中：财政拨款" is a label, not "财政拨款" after a colon.
-  const t = text.normalize('NFKC').trim().replace(/^(其中|含)\s*:?\s*/, '');
+  const t = normText(text).replace(/^(其中|含)\s*:?\s*/, '');
   const colon = t.indexOf(':');
   // One line only: "资金总额：250\n一、预算资金：250\n二、自有资金：" holds three labels in one cell.
   if (colon >= 0) return t.slice(colon + 1).split('\n')[0].trim();
@@ -147,7 +149,20 @@ export interface Qualifier {
   expected: boolean;
 }
 
+const qualifiers = new Map<string, Qualifier>();
+
+/** Kept per text (header texts repeat); the result is shared, never changed. */
 export function qualifierOf(label: string): Qualifier {
+  let q = qualifiers.get(label);
+  if (!q) {
+    q = readQualifier(label);
+    if (qualifiers.size > 20_000) qualifiers.clear();
+    qualifiers.set(label, q);
+  }
+  return q;
+}
+
+function readQualifier(label: string): Qualifier {
   return {
     long: /中长期|长期|实施期|中期/.test(label),
     annual: /年度|本年|当年|\d{4}年/.test(label) && !/中长期|长期|实施期/.test(label),

@@ -7,7 +7,6 @@
  * read is left for the rules to report.
  */
 import { toA1, type Grid } from '../grid';
-import { normLabel } from '../text';
 import { cellText } from '../values';
 import { SheetView } from './sheetView';
 import { labelKind, type Label } from './fields';
@@ -34,7 +33,7 @@ export function readSheet(grid: Grid, workbook = '', options: ReadOptions = {}):
   const unrecognised: Unrecognised[] = [];
   drafts.forEach((d, i) => {
     // 部门(单位)整体支出绩效目标表 is another form, with its own layout and rules.
-    if (d.labels.some((l) => l.kind === 'title' && normLabel(l.text).includes('整体'))) return;
+    if (d.labels.some((l) => l.kind === 'title' && l.norm.includes('整体'))) return;
     const limit = i + 1 < drafts.length ? drafts[i + 1].labels[0].row - 1 : view.bottom;
     const list = d.tables.find((t) => t.listCols.name !== undefined);
     if (list) {
@@ -81,7 +80,7 @@ function collectLabels(view: SheetView): Label[] {
       const ac = view.left + c;
       if (!view.isOwner(ar, ac)) continue;
       const kind = labelKind(view, ar, ac);
-      if (kind) out.push({ kind, row: ar, col: ac, area: view.area(ar, ac), text: cellText(cell) });
+      if (kind) out.push({ kind, row: ar, col: ac, area: view.area(ar, ac), text: cellText(cell), norm: view.label(ar, ac) });
     }
   }
   return out;

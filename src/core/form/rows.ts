@@ -52,15 +52,23 @@ export function tableRows(view: SheetView, table: TableLayout, bottom: number): 
   const out: number[] = [];
   let sawBlank = false;
   for (let r = table.bottom + 1; r <= bottom; r++) {
-    const own = cols.filter((c) => view.isOwner(r, c) && view.label(r, c) !== '');
+    const own: number[] = [];
+    const texts: string[] = [];
+    for (const c of cols) {
+      if (!view.isOwner(r, c)) continue;
+      const t = view.label(r, c);
+      if (t !== '') {
+        own.push(c);
+        texts.push(t);
+      }
+    }
     if (own.length === 0) {
       sawBlank = true;
       continue;
     }
-    const texts = own.map((c) => view.label(r, c));
     if (FOOTER.test(texts[0]) || texts.some((t) => /盖章|签章|签字|^(\d{4})?年月日$/.test(t))) break;
-    if (own.some((c) => {
-      const k = classifyLabel(view.label(r, c));
+    if (texts.some((t) => {
+      const k = classifyLabel(t);
       return k === 'h1' || k === 'tableLong' || k === 'tableAnnual';
     })) break;
     const a = view.area(r, own[0]);
@@ -75,40 +83,37 @@ export function tableRows(view: SheetView, table: TableLayout, bottom: number): 
   return out;
 }
 function readRow(view: SheetView, r: number, t: TableLayout, family: LayoutFamily): IndicatorRow {
-  const at = (k: HeaderKind) => (t.cols[k] !== undefined ? field(view, r, t.cols[k]!) : undefined);
-  const [l3, value] = (['h3', 'hvalue'] as const).map((k) => at(k)!);
+  const { cols } = t;
+  const l3 = field(view, r, cols.h3!);
+  const value = field(view, r, cols.hvalue!);
   // Without 一级/二级 columns the levels are empty here and the rules about them stay silent (header.levels).
-  const l1 = at('h1') ?? { text: '', cell: l3.cell };
-  const l2 = at('h2') ?? { text: '', cell: l3.cell };
-  const desc = at('hdesc');
-  const basis = at('hbasis');
-  const cmp = at('hcmp');
-  const unit = at('hunit');
-  let parsed;
-  let valueText = value.text;
-  if (cmp || unit) ({ parsed, text: valueText } = parseSplit(cmp?.text ?? '', value.raw, unit?.text ?? ''));
-  else parsed = parseCell(value.raw);
-  const also = t.moreValues.map((c) => {
-    const f = field(view, r, c);
-    return { value: f, valueText: f.text, parsed: parseCell(f.raw) };
-  });
+  const l1 = cols.h1 !== undefined ? field(view, r, cols.h1) : { text: '', cell: l3.cell };
+  const l2 = cols.h2 !== undefined ? field(view, r, cols.h2) : { text: '', cell: l3.cell };
   const written = level1Of(normLabel(l1.text));
   const level2 = level2Of(normLabel(l2.text));
-  // A template row the unit left empty (no indicator, no value, no description) does not apply.
-  const unused = [l3, value, desc].every((f) => !f || normLabel(f.text) === '');
-  return {
-    row: r,
-    l1, l2, l3, value, valueText, parsed,
-    ...(desc ? { desc } : {}),
-    ...(basis ? { basis } : {}),
-    ...(cmp ? { cmp } : {}),
-    ...(unit ? { unit } : {}),
-    ...(also.length ? { also } : {}),
+  const row: IndicatorRow = {
+    row: r, l1, l2, l3, value, valueText: value.text, parsed: { kind: 'empty' },
     level1: written ?? (level2 && parentOf(level2)),
     level1Written: written !== undefined,
     level2,
-    notApplicable: (unused && family.blankRowsOptional) || isNotApplicable(normLabel(l3.text)),
+    notApplicable: isNotApplicable(normLabel(l3.text)),
   };
+  // Optional columns are set only where the table has them: a rule whose column is absent stays silent.
+  if (cols.hdesc !== undefined) row.desc = field(view, r, cols.hdesc);
+  if (cols.hbasis !== undefined) row.basis = field(view, r, cols.hbasis);
+  if (cols.hcmp !== undefined) row.cmp = field(view, r, cols.hcmp);
+  if (cols.hunit !== undefined) row.unit = field(view, r, cols.hunit);
+  if (row.cmp || row.unit) ({ parsed: row.parsed, text: row.valueText } = parseSplit(row.cmp?.text ?? '', value.raw, row.unit?.text ?? ''));
+  else row.parsed = parseCell(value.raw);
+  if (t.moreValues.length) {
+    row.also = t.moreValues.map((c) => {
+      const f = field(view, r, c);
+      return { value: f, valueText: f.text, parsed: parseCell(f.raw) };
+    });
+  }
+  // A template row the unit left empty (no indicator, no value, no description) does not apply.
+  if (family.blankRowsOptional && l3.text === '' && value.text === '' && (!row.desc || row.desc.text === '')) row.notApplicable = true;
+  return row;
 }
 /** A list export: one row per indicator, the project in every row; consecutive rows of one project are one form. */
 export function buildList(view: SheetView, d: Draft, table: TableLayout, limit: number, sheet: string, workbook: string, options: ReadOptions): Form[] {

@@ -48,9 +48,8 @@ export interface TableLayout {
 }
 
 const NO_Q: Qualifier = { long: false, annual: false, actual: false, expected: false };
-const orQ = (a: Qualifier, b: Qualifier): Qualifier => ({
-  long: a.long || b.long, annual: a.annual || b.annual, actual: a.actual || b.actual, expected: a.expected || b.expected,
-});
+const orQ = (a: Qualifier, b: Qualifier): Qualifier =>
+  a === NO_Q ? b : b === NO_Q ? a : { long: a.long || b.long, annual: a.annual || b.annual, actual: a.actual || b.actual, expected: a.expected || b.expected };
 
 /** A header-band cell: a header label, a list export's project column, or a bare period qualifier under a merged header. */
 function bandKind(view: SheetView, r: number, c: number): HeaderKind | ListKind | 'qualifier' | undefined {
