@@ -66,7 +66,9 @@ export class SheetView {
     const k = key(a.top, a.left);
     let l = this.labels.get(k);
     if (l === undefined) {
-      l = normLabel(cellText(this.rawCell(a.top, a.left)));
+      // normLabel drops every space and folds NFKC, so it needs no normText pass first (one memo lookup, not two).
+      const raw = this.rawCell(a.top, a.left);
+      l = raw ? normLabel(raw.text !== '' || raw.value === null ? raw.text : String(raw.value)) : '';
       this.labels.set(k, l);
     }
     return l;
