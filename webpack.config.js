@@ -5,10 +5,25 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { version } = require('./package.json');
 
-/** https for the dev server: Office's trusted localhost certificates when they can be installed, else a self-signed one. */
+/**
+ * https for the dev server. Office's trusted localhost certificates are used when they are already installed
+ * (`npx office-addin-dev-certs install`, which asks before it touches the trust store) or when
+ * GOALSHEET_INSTALL_CERTS=1 says to install them now; otherwise a self-signed certificate, and nothing is
+ * written to the system's trust store without asking.
+ */
 async function httpsServer() {
   try {
     const devCerts = require('office-addin-dev-certs');
+    let installed = false;
+    try {
+      installed = devCerts.verifyCertificates();
+    } catch {
+      installed = false;
+    }
+    if (!installed && process.env.GOALSHEET_INSTALL_CERTS !== '1') {
+      console.log('dev server: self-signed certificate (trusted certificates for Excel: `npx office-addin-dev-certs install`, which asks first)');
+      return 'https';
+    }
     const options = await devCerts.getHttpsServerOptions();
     console.log('dev server: https with office-addin-dev-certs');
     return { type: 'https', options };

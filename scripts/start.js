@@ -1,6 +1,8 @@
 /*
  * npm start: with Excel desktop on this machine, sideload the add-in the usual way
- * (office-addin-debugging starts the dev server and Excel with manifest.xml).
+ * (office-addin-debugging starts the dev server and Excel with manifest.xml). That tool and its
+ * Microsoft 365 tooling (a native keytar build, hundreds of MB) is fetched by npx on first use only,
+ * so `npm ci` needs neither a C toolchain nor root.
  * Without it, serve the add-in over https and the browser preview, print its
  * address, and open it when a browser can be opened. GOALSHEET_PREVIEW=1 forces the preview.
  */
@@ -29,7 +31,7 @@ const run = (cmd, args, env = {}) => {
 const excel = process.env.GOALSHEET_PREVIEW ? undefined : findExcel();
 if (excel) {
   console.log(`Excel found (${excel}): sideloading manifest.xml …`);
-  run('npx', ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel']);
+  run('npx', ['--yes', 'office-addin-debugging@7', 'start', 'manifest.xml', 'desktop', '--app', 'excel']);
 } else {
   console.log('未找到 Excel 桌面版：启动浏览器预览 / No Excel desktop here: starting the browser preview.');
   run('npx', ['webpack', 'serve', '--mode', 'development'], { GOALSHEET_OPEN_PREVIEW: canOpenBrowser() ? '1' : '' });
