@@ -13,8 +13,26 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Parsed by Internet Explorer's webview: ES5 only.
+    files: ['src/unsupported.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     files: ['src/taskpane/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Code that runs in Office's webviews (Safari 13 on the oldest Mac Office supports): Babel lowers the
+    // syntax, but these library calls would be missing there.
+    files: ['src/{core,excel,taskpane,commands,preview,host}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': ['error',
+        ...['at', 'findLast', 'findLastIndex', 'replaceAll', 'hasOwn', 'toSorted', 'toReversed', 'groupBy'].map((property) => ({
+          property, message: 'Missing in Safari 13 (Office on older Macs): use an index, a loop or a RegExp.',
+        })),
+      ],
+      'no-restricted-globals': ['error', { name: 'structuredClone', message: 'Missing in Safari 13 (Office on older Macs).' }],
+    },
   },
   {
     files: ['test/**/*.{ts,tsx}'],

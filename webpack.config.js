@@ -42,6 +42,15 @@ const templateParameters = LOCAL_OFFICE_JS
   ? { officeJs: 'office-js/office.js', scriptSrc: "'self'" }
   : { officeJs: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', scriptSrc: "'self' https://appsforoffice.microsoft.com" };
 
+/**
+ * The webviews Office runs task panes in today: WebView2 (Edge/Chromium 86+) on Windows, WKWebView on Mac and
+ * iPad (Safari 13 on the oldest macOS that Office 2021 for Mac supports). Everything shipped, node_modules
+ * included, is transpiled to what they parse; test/addin/bundle.test.ts parses the bundles as ES2019.
+ * (The Internet Explorer webview of volume-licensed Office 2016/2019 gets src/unsupported.js instead.)
+ */
+const WEBVIEWS = ['chrome >= 86', 'edge >= 86', 'safari >= 13', 'ios_saf >= 13'];
+const babel = { loader: 'babel-loader', options: { babelrc: false, configFile: false, cacheDirectory: true, presets: [['@babel/preset-env', { targets: WEBVIEWS, bugfixes: true, modules: false }]] } };
+
 /** The three pages share one template (and so one CSP); only their bodies differ. */
 const PAGES = {
   taskpane: { head: '', body: '<div id="root"></div>' },
@@ -74,6 +83,8 @@ module.exports = async (_env, argv) => {
       preview: './src/preview/index.tsx',
     },
     output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
+    // webpack's own runtime (chunk loading) written for the same webviews.
+    target: ['web', 'es2019'],
     // Never an eval-based devtool: the page's CSP forbids eval.
     devtool: 'source-map',
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
@@ -82,7 +93,15 @@ module.exports = async (_env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { noEmit: false, module: 'esnext' } } },
+          // Loaders run last to first: TypeScript strips types, Babel lowers the syntax for the webviews.
+          use: [babel, { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { noEmit: false, module: 'esnext' } } }],
+        },
+        {
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          // Office.js is Microsoft's own ES5; Babel's helpers are already lowered.
+          exclude: /node_modules[\\/](@microsoft[\\/]office-js|@babel[\\/]runtime|core-js)[\\/]/,
+          use: babel,
         },
       ],
     },
@@ -96,6 +115,7 @@ module.exports = async (_env, argv) => {
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml' },
           { from: 'src/preview/preview.css' },
+          { from: 'src/unsupported.js' },
           { from: 'assets/samples/*.xlsx', to: 'samples/[name][ext]' },
           // Already minified by Microsoft: marked so terser leaves the 700 files alone.
           ...(LOCAL_OFFICE_JS ? [{ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js', info: { minimized: true } }] : []),

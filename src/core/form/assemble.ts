@@ -73,8 +73,9 @@ export function buildForm(view: SheetView, d: Draft, limit: number, sheet: strin
   const tableBottom = Math.min(limit, (next ?? limit + 1) - 1);
   if (table) readTable(view, table, family, tableBottom, form);
   form.labelUnitWan = unitFromLabels(view, d, form.top, table ? table.top - 1 : form.bottom) ?? family.amountUnitWan;
-  form.bottom = Math.max(form.bottom, ...d.labels.filter((l) => l.row <= (form.indicators.at(-1)?.row ?? table?.bottom ?? Infinity)).map((l) => l.area.bottom));
-  if (table) form.bottom = Math.max(form.bottom, table.bottom, form.indicators.at(-1)?.row ?? 0);
+  const lastRow = form.indicators[form.indicators.length - 1]?.row;
+  form.bottom = Math.max(form.bottom, ...d.labels.filter((l) => l.row <= (lastRow ?? table?.bottom ?? Infinity)).map((l) => l.area.bottom));
+  if (table) form.bottom = Math.max(form.bottom, table.bottom, lastRow ?? 0);
 
   const has: Record<FormPart, boolean> = {
     code: !!form.code, name: !!form.name, total: !!form.total || d.kinds.has('total'), use: !!form.use, plan: !!form.plan, goal: !!form.goal, header: !!table,

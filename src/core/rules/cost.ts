@@ -76,7 +76,7 @@ export const costRules: Rule[] = [
       const counted = summed(form);
       const sum = counted.reduce((s, r) => s + amountWan(r)!, 0);
       if (sum > total + eps) {
-        const last = counted.at(-1)!;
+        const last = counted[counted.length - 1];
         report(form, last.value.cell, {
           problem: `成本指标合计 ${wan(sum)}，超过预算数 ${wan(total)}。`,
           problemEn: `Cost indicators add up to ${wan(sum)}, more than the budget ${wan(total)}.`,
