@@ -5,6 +5,7 @@
 import { explainError, loadOptions } from '../excel/actions';
 import { hostSupport, validateWorkbook } from '../excel/validate';
 import { uiLocale } from '../taskpane/strings';
+import { officeHasApi } from '../taskpane/env';
 
 function summaryUrl(params: Record<string, string>): string {
   const base = new URL('summary.html', window.location.href);
@@ -30,7 +31,7 @@ async function validateFromRibbon(event: Office.AddinCommands.Event): Promise<vo
   const locale = uiLocale(Office.context.displayLanguage);
   const lang = locale === 'en' ? 'en' : 'zh';
   try {
-    const support = hostSupport((n, v) => Office.context.requirements.isSetSupported(n, v));
+    const support = hostSupport((n, v) => Office.context.requirements.isSetSupported(n, v), officeHasApi);
     const result = await Excel.run(async (context) => {
       const options = (await loadOptions(context)) ?? {};
       return validateWorkbook(context, 'all', { ...options, locale: locale === 'en' ? 'en' : 'zh-CN' }, support);

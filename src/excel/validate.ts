@@ -20,8 +20,15 @@ export interface HostSupport {
   notes: boolean;
 }
 
-export function hostSupport(isSetSupported: (name: string, version: string) => boolean): HostSupport {
-  return { merges: isSetSupported('ExcelApi', '1.13'), notes: isSetSupported('ExcelApi', '1.18') };
+/**
+ * What this Excel and this Office.js can do: the host's requirement sets, and the classes the loaded library
+ * defines (OFFICE_JS=local serves a library without the notes API to an Excel that reports ExcelApi 1.18).
+ */
+export function hostSupport(isSetSupported: (name: string, version: string) => boolean, hasApi: (name: string) => boolean = () => true): HostSupport {
+  return {
+    merges: isSetSupported('ExcelApi', '1.13') && hasApi('RangeAreas'),
+    notes: isSetSupported('ExcelApi', '1.18') && hasApi('NoteCollection'),
+  };
 }
 
 export interface Progress {

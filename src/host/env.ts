@@ -8,5 +8,6 @@ export function hostEnv(host: ExcelHost): ExcelEnv {
     run: (batch) => host.run((c) => batch(asExcel(c))),
     runIn: (context, batch) => host.runIn(context as unknown as RequestContext, (c) => batch(asExcel(c))),
     isSetSupported: (name, version) => host.isSetSupported(name, version),
+    hasApi: (name) => host.hasApi(name),
   });
 }

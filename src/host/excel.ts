@@ -21,6 +21,12 @@ export interface HostOptions {
   apiVersion?: number;
   /** Response size limit per sync, in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /**
+   * Classes the loaded Office.js library lacks although the host reports their requirement set: the copy in
+   * @microsoft/office-js (OFFICE_JS=local) has no notes API (no Excel.NoteCollection) while Excel reports
+   * ExcelApi 1.18. Their properties are then undefined, as in that library.
+   */
+  missingApis?: string[];
 }
 
 export interface ChangedEvent {
@@ -47,6 +53,14 @@ export class ExcelHost {
     this.data = data;
     this.apiVersion = options.apiVersion ?? 18;
     this.payloadLimit = options.payloadLimit ?? 5_000_000;
+    this.missingApis = new Set(options.missingApis ?? []);
+  }
+
+  readonly missingApis: Set<string>;
+
+  /** The loaded library defines this class (Excel.NoteCollection …). */
+  hasApi(name: string): boolean {
+    return !this.missingApis.has(name);
   }
 
   /** Excel.run: a fresh request context for one batch of work. */
@@ -202,8 +216,9 @@ export class Workbook {
     this.settings = new SettingCollection(context);
   }
 
-  /** ExcelApi 1.18. */
+  /** ExcelApi 1.18; undefined where the loaded library has no notes API. */
   get notes(): NoteCollection {
+    if (!this.context.host.hasApi('NoteCollection')) return undefined as unknown as NoteCollection;
     this.context.requires(18, 'Workbook.notes');
     return new NoteCollection(this.context, undefined);
   }
@@ -389,8 +404,9 @@ export class Worksheet extends ClientObject<RequestContext> {
     return new PageLayout(this.context, () => this.sheetOrThrow());
   }
 
-  /** ExcelApi 1.18. */
+  /** ExcelApi 1.18; undefined where the loaded library has no notes API. */
   get notes(): NoteCollection {
+    if (!this.context.host.hasApi('NoteCollection')) return undefined as unknown as NoteCollection;
     this.context.requires(18, 'Worksheet.notes');
     return new NoteCollection(this.context, () => this.sheetOrThrow());
   }

@@ -59,7 +59,7 @@ export function useTemplates(env: ExcelEnv, locale: UiLocale) {
   const saveAs = useCallback(
     (title: string) =>
       attempt(async () => {
-        const merges = hostSupport((n, v) => env.isSetSupported(n, v)).merges;
+        const merges = hostSupport((n, v) => env.isSetSupported(n, v), (n) => env.hasApi(n)).merges;
         const r = await env.run((c) => saveActiveAsTemplate(c, title, merges));
         if ('reason' in r) return setError(r.reason === 'noForm' ? t.noForm(r.sheet) : t.tooLarge(r.sheet));
         setCustom(r.templates);

@@ -31,7 +31,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
   const cancelRequested = useRef(false);
   const stopWatching = useRef<(() => Promise<void>) | undefined>(undefined);
   const pending = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const support = hostSupport((n, v) => env.isSetSupported(n, v));
+  const support = hostSupport((n, v) => env.isSetSupported(n, v), (n) => env.hasApi(n));
   const lang = locale === 'en' ? 1 : 0;
   // The latest options, read when a run starts (settings change between runs).
   const opts = useRef<Options>(options);

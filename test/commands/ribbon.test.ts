@@ -2,15 +2,19 @@
  * @jest-environment jsdom
  */
 /** The ribbon's 一键校验, run against the in-memory host through the Office and Excel globals it uses. */
-import type { ExcelHost } from '../../src/host/excel';
-import { hostWith } from '../helpers/seed';
+import { ExcelHost } from '../../src/host/excel';
+import { hostWith, seedBook } from '../helpers/seed';
 
 function installOffice(host: ExcelHost, dialogs = true) {
   const commands = new Map<string, (e: { completed: () => void }) => Promise<void>>();
   const opened: string[] = [];
   const handlers = new Map<string, () => void>();
   Object.assign(globalThis, {
-    Excel: { run: (batch: (c: unknown) => Promise<unknown>) => host.run((c) => batch(c)) },
+    // The Excel namespace as Office.js defines it: run, and a class per API the loaded library implements.
+    Excel: Object.fromEntries([
+      ['run', (batch: (c: unknown) => Promise<unknown>) => host.run((c) => batch(c))],
+      ...['RangeAreas', 'NoteCollection'].filter((n) => host.hasApi(n)).map((n) => [n, class {}]),
+    ]),
     Office: {
       onReady: (cb: () => void) => cb(),
       actions: { associate: (id: string, fn: (e: { completed: () => void }) => Promise<void>) => commands.set(id, fn) },
@@ -54,4 +58,15 @@ test('without dialogs the command still marks and completes', async () => {
   expect(opened).toEqual([]);
   expect(completed).toHaveBeenCalledTimes(1);
   expect(host.data.settings['goalsheet.marks']).toBeDefined();
+});
+
+test('OFFICE_JS=local on an Excel that reports ExcelApi 1.18: the library has no notes API, so 一键校验 marks without notes instead of failing', async () => {
+  // @microsoft/office-js's excel-win32-16.01.js defines Excel.RangeAreas but no Excel.NoteCollection.
+  const host = new ExcelHost(seedBook(), { missingApis: ['NoteCollection'] });
+  const { commands, opened } = installOffice(host);
+  jest.isolateModules(() => require('../../src/commands/commands'));
+  await commands.get('validateWorkbook')!({ completed: jest.fn() });
+  expect(Object.keys(host.sheet('政务联络经费')!.notes)).toEqual([]);
+  expect(host.sheet('政务联络经费')!.cells['17,4']?.fill).toBeDefined();
+  expect(Object.fromEntries(new URL(opened[0]).searchParams)).toMatchObject({ forms: '11', errors: '10' });
 });

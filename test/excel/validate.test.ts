@@ -177,3 +177,23 @@ test('validating one sheet keeps the marks on the others', async () => {
   after.sheets.find((x) => x.name === '政务联络经费')!.cells[cellKey(17, 4)].value = '2';
   expect(after).toEqual(before);
 });
+
+describe('the library as well as the host (OFFICE_JS=local: Excel reports ExcelApi 1.18, the packaged Office.js has no notes API)', () => {
+  // Worksheet.notes is ExcelApi 1.18 (learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-notes-member);
+  // @microsoft/office-js's dist/excel-win32-16.01.js defines Excel.RangeAreas but no Excel.NoteCollection, so there
+  // `worksheet.notes` is undefined although isSetSupported('ExcelApi', '1.18') is true.
+  test('the host imitates it: the set is reported, the property is missing', async () => {
+    const host = new ExcelHost(seedBook(), { missingApis: ['NoteCollection'] });
+    expect(host.isSetSupported('ExcelApi', '1.18')).toBe(true);
+    await host.run(async (c) => expect(c.workbook.worksheets.getItem('政务联络经费').notes).toBeUndefined());
+  });
+
+  test('hostSupport gates notes on the library: validate marks without notes', async () => {
+    const host = new ExcelHost(seedBook(), { missingApis: ['NoteCollection'] });
+    const support = hostSupport((n, v) => host.isSetSupported(n, v), (n) => host.hasApi(n));
+    expect(support).toEqual({ merges: true, notes: false });
+    const result = await host.run((c) => validateWorkbook(ctx(c), 'all', {}, support));
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(host.data.sheets.every((s) => Object.keys(s.notes).length === 0)).toBe(true);
+  });
+});
