@@ -33,3 +33,22 @@ export function parseAddress(address: string): { sheet?: string; area: Area } | 
     area: { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) },
   };
 }
+
+/**
+ * "'a,b'!A1:B2,'a,b'!C3:D4" → its addresses. A sheet name may hold commas (and quotes, doubled), so the
+ * list is split only at commas outside quotes.
+ */
+export function splitAddresses(list: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of list) {
+    if (ch === "'") quoted = !quoted; // a doubled quote toggles twice: still inside
+    if (ch === ',' && !quoted) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}

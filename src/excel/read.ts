@@ -6,7 +6,7 @@
  * sheet too large to be a form sheet is refused with a reason.
  */
 import type { Area, Cell, Grid } from '../core/grid';
-import { parseAddress } from '../core/address';
+import { parseAddress, splitAddresses } from '../core/address';
 
 /** Cells per request in the chunked fallback: values, text and formats of this many cells stay well under 5 MB. */
 export const CHUNK_CELLS = 50_000;
@@ -138,8 +138,8 @@ function toCells(values: unknown[][], text: string[][], numberFormat: unknown[][
 
 function mergeAreas(merges: Excel.RangeAreas | undefined): Area[] {
   if (!merges || merges.isNullObject) return [];
-  return merges.address
-    .split(',')
+  // Sheet names may hold commas: split the list outside quotes.
+  return splitAddresses(merges.address)
     .map((a) => parseAddress(a)?.area)
     .filter((a): a is Area => !!a);
 }

@@ -9,7 +9,7 @@
  */
 import * as numfmt from 'numfmt';
 import type { Area } from '../core/grid';
-import { areaA1, parseAddress, qualified } from '../core/address';
+import { areaA1, parseAddress, qualified, splitAddresses } from '../core/address';
 import { addSheet, cellKey, reopen, type HostCell, type HostSheet, type HostWorkbookData } from './model';
 import { ClientObject, ClientResult, HostError, assertWritable, edit, forEachCell, loadNames, notLoaded, type Target } from './base';
 import { DataValidation, PageLayout, RangeFill, RangeFormat, mergeArea } from './format';
@@ -373,7 +373,7 @@ export class Worksheet extends ClientObject<RequestContext> {
     this.context.requires(9, 'Worksheet.getRanges');
     return new RangeAreas(this.context, () => {
       const s = this.sheetOrThrow();
-      const areas = address.split(',').map((a) => parseAddress(a)?.area);
+      const areas = splitAddresses(address).map((a) => parseAddress(a)?.area);
       if (areas.some((a) => !a)) throw new HostError('InvalidArgument', `Invalid address '${address}'.`);
       return { sheet: s, areas: areas as Area[] };
     });

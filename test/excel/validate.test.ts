@@ -5,6 +5,8 @@ import { layoutForm } from '../../src/core/layout';
 import { SEVERITY_FILL } from '../../src/core/marks';
 import { clearMarks } from '../../src/excel/marks';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
+import { queueSheetList, readSheetData } from '../../src/excel/read';
+import { splitAddresses } from '../../src/core/address';
 import { ExcelHost, HostError, type RequestContext } from '../../src/host/excel';
 import { workbookFromSpecs } from '../../src/host/fromSpec';
 import { addSheet, cellKey, reopen, type HostWorkbookData } from '../../src/host/model';
@@ -196,4 +198,25 @@ describe('the library as well as the host (OFFICE_JS=local: Excel reports ExcelA
     expect(result.findings.length).toBeGreaterThan(0);
     expect(host.data.sheets.every((s) => Object.keys(s.notes).length === 0)).toBe(true);
   });
+});
+
+test('merged areas on a sheet whose name holds commas are read whole (Office.js returns "\'表,B2,一\'!A1:F1,\'表,B2,一\'!…")', async () => {
+  // Split at every comma, "B2" between two commas of the name reads as a merged area of its own.
+  const book = workbookFromSpecs([{ name: '表,B2,一', specs: [layoutForm(SEED.forms[0])] }]);
+  const host = new ExcelHost(book);
+  const [read] = await host.run(async (c) => {
+    const list = queueSheetList(ctx(c));
+    await c.sync();
+    return readSheetData(ctx(c), list().all, true);
+  });
+  expect(read.grid!.merges).toEqual(layoutForm(SEED.forms[0]).merges);
+  const result = await validate(host);
+  expect(result.sheets).toEqual([expect.objectContaining({ name: '表,B2,一', status: 'checked', forms: 1 })]);
+  // Read whole, the merged 一级 labels keep the form clean of IND-001 (a split address loses every merge).
+  expect(result.findings.filter((f) => f.ruleId === 'IND-001')).toEqual([]);
+  expect(result.findings.map((f) => f.ruleId).sort()).toEqual(checkWorkbooks([{ name: 'workbook', grids: [specToGrid(layoutForm(SEED.forms[0]), '表,B2,一')] }]).results[0].findings.map((f) => f.ruleId).sort());
+});
+
+test('splitAddresses splits a list only outside quoted sheet names (quotes doubled inside)', () => {
+  expect(splitAddresses("'a,b'!A1:B2, 'it''s,x'!C3,D4:E5")).toEqual(["'a,b'!A1:B2", "'it''s,x'!C3", 'D4:E5']);
 });
