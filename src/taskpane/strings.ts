@@ -43,7 +43,7 @@ const zh = {
     reset: '恢复默认',
     saved: '设置已保存到工作簿。',
   },
-  noNotes: '此版本的 Excel 不支持单元格批注：问题说明请在本窗格中查看。',
+  noNotes: '此版本的 Excel 不支持单元格注释：问题说明请在本窗格中查看。',
   templates: {
     tab: '新建项目表',
     template: '模板',
