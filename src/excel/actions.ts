@@ -1,6 +1,7 @@
 /** Small workbook actions behind the pane's buttons: go to a cell, apply fixes, keep the rule settings in the workbook. */
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
+import { literal } from './literal';
 
 export const OPTIONS_KEY = 'goalsheet.options';
 
@@ -12,10 +13,13 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
   await context.sync();
 }
 
-/** Write each finding's fix into its cell (one sync for all of them). Values only: formats and marks are left to re-validation. */
+/**
+ * Write each finding's fix into its cell (one sync for all of them). Values only: formats and marks are left to
+ * re-validation. A text fix is written so Excel keeps it text ("-培训人次" is no formula, "100%" no number).
+ */
 export async function applyFixes(context: Excel.RequestContext, findings: Finding[]): Promise<number> {
   const fixable = findings.filter((f) => f.fix);
-  for (const f of fixable) context.workbook.worksheets.getItem(f.sheet).getRange(f.fix!.cell).values = [[f.fix!.newValue]];
+  for (const f of fixable) context.workbook.worksheets.getItem(f.sheet).getRange(f.fix!.cell).values = [[literal(f.fix!.newValue)]];
   if (fixable.length) await context.sync();
   return fixable.length;
 }

@@ -583,7 +583,8 @@ export class Range extends ClientObject<RequestContext> {
           if (x === null || x === undefined) return; // null leaves the cell as it is, as in Office.js
           delete cell.error;
           if (x === '') delete cell.value;
-          else cell.value = x as string | number | boolean;
+          else if (typeof x === 'string') typed(cell, x);
+          else cell.value = x as number | boolean;
         }),
       );
     });
@@ -843,4 +844,33 @@ export class Note extends ClientObject<RequestContext> {
       delete sheet.notes[cell];
     });
   }
+}
+
+/**
+ * A string written to Range.values is read as if typed into the cell. The reference for Range.values: "If the
+ * returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a
+ * formula" (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member); and as typed
+ * input, "100%" becomes the number 1 shown as a percentage and "12" the number 12. A leading apostrophe keeps
+ * the rest as text (Excel's quote prefix), and a cell formatted as Text ("@") keeps whatever is typed as text.
+ * Formulas are not calculated here: a formula of text is #NAME?.
+ */
+function typed(cell: HostCell, x: string): void {
+  if (cell.numberFormat === '@') {
+    cell.value = x;
+    return;
+  }
+  if (x.startsWith("'")) {
+    cell.value = x.slice(1);
+    return;
+  }
+  const number = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.exec(x.trim());
+  const percent = /^([+-]?(\d+(\.\d*)?|\.\d+))%$/.exec(x.trim());
+  if (number) cell.value = Number(x.trim());
+  else if (percent) {
+    cell.value = Number(percent[1]) / 100;
+    if (!cell.numberFormat || cell.numberFormat === 'General') cell.numberFormat = '0%';
+  } else if (/^[=+-]/.test(x)) {
+    delete cell.value;
+    cell.error = '#NAME?';
+  } else cell.value = x;
 }

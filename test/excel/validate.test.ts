@@ -7,6 +7,7 @@ import { clearMarks } from '../../src/excel/marks';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
 import { queueSheetList, readSheetData } from '../../src/excel/read';
 import { splitAddresses } from '../../src/core/address';
+import { applyFixes } from '../../src/excel/actions';
 import { ExcelHost, HostError, type RequestContext } from '../../src/host/excel';
 import { workbookFromSpecs } from '../../src/host/fromSpec';
 import { addSheet, cellKey, reopen, type HostWorkbookData } from '../../src/host/model';
@@ -219,4 +220,35 @@ test('merged areas on a sheet whose name holds commas are read whole (Office.js 
 
 test('splitAddresses splits a list only outside quoted sheet names (quotes doubled inside)', () => {
   expect(splitAddresses("'a,b'!A1:B2, 'it''s,x'!C3,D4:E5")).toEqual(["'a,b'!A1:B2", "'it''s,x'!C3", 'D4:E5']);
+});
+
+describe('fixes are written so Excel stores the intended value (the host reads written strings as typed input)', () => {
+  test('the host: "=", "+x", "-x" are formulas, "100%" and "12" numbers, a quote prefix or a Text cell keeps text', async () => {
+    const book = workbookFromSpecs([{ name: 'S', specs: [] }]);
+    const host = new ExcelHost(book);
+    await host.run(async (c) => {
+      c.workbook.worksheets.getItem('S').getRange('A1:F1').values = [['-培训人次', '100%', '12', "'100%", '=abc', '≥90%']];
+      await c.sync();
+    });
+    const cells = host.sheet('S')!.cells;
+    expect([0, 1, 2, 3, 4, 5].map((col) => cells[cellKey(0, col)].error ?? cells[cellKey(0, col)].value)).toEqual(['#NAME?', 1, 12, '100%', '#NAME?', '≥90%']);
+    expect(cells[cellKey(0, 1)].numberFormat).toBe('0%');
+  });
+
+  test('applyFixes: a space fix that starts with "-" stays text, a year-end "100%" written as text stays text', async () => {
+    const f = clone(cleanForm());
+    f.indicators.find((i) => i.l3 === '故障响应时间')!.l3 = '-故障 响应时间';
+    f.plan['12月底'] = null;
+    const host = new ExcelHost(workbookFromSpecs([{ name: '表', specs: [layoutForm(f)] }]));
+    // The year-end plan cell typed as text, as units often do.
+    host.sheet('表')!.cells[cellKey(6, 4)] = { value: '90%' };
+    const result = await validate(host);
+    const fixes = result.findings.filter((x) => x.fix && (x.ruleId === 'VAL-009' || x.ruleId === 'PLAN-003'));
+    expect(fixes.map((x) => [x.ruleId, x.fix!.newValue])).toEqual(expect.arrayContaining([['VAL-009', '-故障响应时间'], ['PLAN-003', '100%']]));
+    await host.run((c) => applyFixes(ctx(c), fixes));
+    const cells = host.sheet('表')!.cells;
+    const l3 = Object.values(cells).find((c) => c.value === '-故障响应时间');
+    expect(l3).toBeDefined();
+    expect(cells[cellKey(6, 4)].value).toBe('100%');
+  });
 });
