@@ -34,13 +34,27 @@ async function httpsServer() {
 }
 
 /**
- * Where the pages load Office.js from. Default: Microsoft's CDN. OFFICE_JS=local serves the copy in the
- * @microsoft/office-js package from this server instead, for intranets without internet access.
+ * Where the pages load Office.js from. Default: Microsoft's CDN. OFFICE_JS=21vianet: the CDN of Microsoft 365
+ * operated by 21Vianet in China ("Referencing the Office JavaScript API library", CDN references for other
+ * Microsoft 365 environments). OFFICE_JS=local serves the copy in the @microsoft/office-js package from this
+ * server, for intranets without internet access.
  */
-const LOCAL_OFFICE_JS = process.env.OFFICE_JS === 'local';
-const templateParameters = LOCAL_OFFICE_JS
-  ? { officeJs: 'office-js/office.js', scriptSrc: "'self'" }
-  : { officeJs: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', scriptSrc: "'self' https://appsforoffice.microsoft.com" };
+const OFFICE_JS = process.env.OFFICE_JS ?? 'cdn';
+const LOCAL_OFFICE_JS = OFFICE_JS === 'local';
+const OFFICE_JS_SOURCES = {
+  cdn: { officeJs: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js', scriptSrc: "'self' https://appsforoffice.microsoft.com" },
+  '21vianet': {
+    officeJs: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+    scriptSrc: "'self' https://appsforoffice.cdn.partner.office365.cn",
+  },
+  local: { officeJs: 'office-js/office.js', scriptSrc: "'self'" },
+};
+if (!OFFICE_JS_SOURCES[OFFICE_JS]) throw new Error(`OFFICE_JS 只能是 cdn、21vianet 或 local / must be cdn, 21vianet or local (got "${OFFICE_JS}")`);
+const templateParameters = OFFICE_JS_SOURCES[OFFICE_JS];
+
+/** GOALSHEET_URL=https://… writes the production manifest for that address (scripts/deploy-manifest.js). */
+const { deployManifest } = require('./scripts/deploy-manifest.js');
+const DEPLOY_URL = process.env.GOALSHEET_URL;
 
 /**
  * The webviews Office runs task panes in today: WebView2 (Edge/Chromium 86+) on Windows, WKWebView on Mac and
@@ -113,7 +127,8 @@ module.exports = async (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml' },
+          { from: 'manifest.xml', ...(DEPLOY_URL ? { transform: (content) => deployManifest(content.toString('utf8'), DEPLOY_URL) } : {}) },
+          { from: 'src/support.html' },
           { from: 'src/preview/preview.css' },
           { from: 'src/unsupported.js' },
           { from: 'assets/samples/*.xlsx', to: 'samples/[name][ext]' },
