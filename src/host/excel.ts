@@ -29,12 +29,18 @@ export interface HostOptions {
   missingApis?: string[];
 }
 
+/**
+ * Excel.WorksheetChangedEventArgs: `source` (ExcelApi 1.7) says whether the change was made here or by a
+ * co-author; `triggerSource` (ExcelApi 1.14) "identifies whether this local add-in triggers the event" —
+ * Excel raises onChanged for the add-in's own writes too, after the sync that made them.
+ */
 export interface ChangedEvent {
   type: 'WorksheetChanged';
   worksheetId: string;
   address: string;
   changeType: 'RangeEdited';
   source: 'Local' | 'Remote';
+  triggerSource: 'Unknown' | 'ThisLocalAddin';
 }
 
 type Handler = (e: ChangedEvent) => Promise<unknown> | void;
@@ -98,8 +104,29 @@ export class ExcelHost {
     return this.data.sheets.find((s) => s.id === id);
   }
 
+  /** A co-author edits a cell (Excel on the web, shared workbooks): onChanged fires with source Remote. */
+  async remoteEdit(sheetName: string, address: string, value: string | number | null): Promise<void> {
+    return this.edit(sheetName, address, value, 'Remote');
+  }
+
+  private outbox: ChangedEvent[] = [];
+
+  /** The add-in's own write: its onChanged is raised once the sync that made it has returned. */
+  queueEvent(e: ChangedEvent): void {
+    this.outbox.push(e);
+  }
+
+  deliver(): void {
+    const events = this.outbox;
+    this.outbox = [];
+    if (!events.length) return;
+    setTimeout(() => {
+      for (const e of events) for (const h of this.handlers.get(e.worksheetId) ?? []) void h(e);
+    }, 0);
+  }
+
   /** A person types into a cell: the value changes and onChanged fires. */
-  async edit(sheetName: string, address: string, value: string | number | null): Promise<void> {
+  async edit(sheetName: string, address: string, value: string | number | null, source: 'Local' | 'Remote' = 'Local'): Promise<void> {
     const sheet = this.sheet(sheetName);
     const parsed = parseAddress(address);
     if (!sheet || !parsed) throw new Error(`no cell ${sheetName}!${address}`);
@@ -109,7 +136,7 @@ export class ExcelHost {
       delete cell.error;
     });
     this.notify();
-    const event: ChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address: areaA1(parsed.area), changeType: 'RangeEdited', source: 'Local' };
+    const event: ChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address: areaA1(parsed.area), changeType: 'RangeEdited', source, triggerSource: 'Unknown' };
     await Promise.all([...(this.handlers.get(sheet.id) ?? [])].map((h) => h(event)));
   }
 
@@ -199,6 +226,7 @@ export class RequestContext {
       }
     } finally {
       this.host.notify();
+      this.host.deliver();
     }
   }
 
@@ -577,6 +605,9 @@ export class Range extends ClientObject<RequestContext> {
     this.context.enqueue(() => {
       const { sheet, area } = this.resolve();
       assertWritable(sheet);
+      this.context.host.queueEvent({
+        type: 'WorksheetChanged', worksheetId: sheet.id, address: areaA1(area), changeType: 'RangeEdited', source: 'Local', triggerSource: 'ThisLocalAddin',
+      });
       forEachCell(area, (r, c) =>
         edit(sheet, r, c, (cell) => {
           const x = v[r - area.top]?.[c - area.left];

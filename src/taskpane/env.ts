@@ -24,7 +24,12 @@ export function createEnv(r: Runner): ExcelEnv {
     async watch(sheets, onChange) {
       if (!r.isSetSupported('ExcelApi', '1.7') || !sheets.length) return async () => undefined;
       const handlers = await r.run(async (context) => {
-        const added = sheets.map((name) => context.workbook.worksheets.getItem(name).onChanged.add(async () => onChange(name)));
+        // Excel raises onChanged for this add-in's own writes (fixes) too: those are no edits to re-check
+        // (WorksheetChangedEventArgs.triggerSource, ExcelApi 1.14).
+        const added = sheets.map((name) =>
+          context.workbook.worksheets.getItem(name).onChanged.add(async (e: { triggerSource?: string }) => {
+            if (e?.triggerSource !== 'ThisLocalAddin') onChange(name);
+          }));
         await context.sync();
         return added;
       });

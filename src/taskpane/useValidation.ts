@@ -37,6 +37,15 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
   const opts = useRef<Options>(options);
   opts.current = { ...options, locale: locale === 'en' ? 'en' : 'zh-CN' };
 
+  // One run at a time: a validation, a fix, a clear and a live re-check queue behind each other, so no run reads
+  // what another is writing.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const serial = <T,>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(job, job);
+    queue.current = next.catch(() => undefined);
+    return next;
+  };
+
   const fail = useCallback((e: unknown) => {
     if (e instanceof CancelledError) setState((st) => ({ ...st, stage: undefined, notice: s.cancelled }));
     else setState((st) => ({ ...st, stage: undefined, error: explainError(e)[lang] }));
@@ -59,6 +68,11 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     });
 
   const validate = useCallback(
+    (scope: Scope) => serial(() => runValidation(scope)),
+    [env, locale],
+  );
+
+  const runValidation = useCallback(
     async (scope: Scope) => {
       cancelRequested.current = false;
       setState((st) => ({ ...st, stage: 'read', error: undefined, notice: undefined }));
@@ -83,7 +97,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     cancelRequested.current = true;
   }, []);
 
-  const clear = useCallback(async () => {
+  const clear = useCallback(() => serial(async () => {
     setState((st) => ({ ...st, stage: 'clear', error: undefined, notice: undefined }));
     try {
       const n = await env.run((c) => clearMarks(c, support.notes));
@@ -91,7 +105,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     } catch (e) {
       fail(e);
     }
-  }, [env, support.notes, s, fail]);
+  }), [env, support.notes, s, fail]);
 
   const goTo = useCallback(
     async (f: Finding) => {
@@ -104,9 +118,9 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     [env, fail],
   );
 
-  /** Write the fixes, then re-check the sheets they touched. */
+  /** Write the fixes, then re-check the sheets they touched, as one run. */
   const fix = useCallback(
-    async (fs: Finding[]) => {
+    (fs: Finding[]) => serial(async () => {
       setState((st) => ({ ...st, stage: 'fix', error: undefined, notice: undefined }));
       try {
         await env.run((c) => applyFixes(c, fs));
@@ -115,9 +129,9 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
         return;
       }
       const sheets = [...new Set(fs.map((f) => f.sheet))];
-      for (const sheet of sheets) await validate({ sheet });
-    },
-    [env, validate, fail],
+      for (const sheet of sheets) await runValidation({ sheet });
+    }),
+    [env, runValidation, fail],
   );
 
   const setLive = useCallback(

@@ -108,6 +108,24 @@ test('live mode re-checks an edited sheet after a pause, without re-reading the 
   await waitFor(() => expect(host.handlerCount()).toBe(0));
 });
 
+test('live mode ignores the add-in\'s own writes (Excel raises onChanged for them too) and queues behind a fix; a co-author\'s edit is re-checked', async () => {
+  const { host, user } = setup();
+  await user.click(toolbar().getByRole('button', { name: '校验整个工作簿' }));
+  await screen.findByTestId('summary');
+  await user.click(screen.getByRole('switch', { name: '实时校验' }));
+  await waitFor(() => expect(host.handlerCount()).toBe(11));
+  await user.click(findingsOf('综合业务管理经费').getByRole('button', { name: /修复为“>2万份”（综合业务管理经费!E11）/ }));
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('提示 12'));
+  await waitFor(() => expect(screen.queryByRole('status', { name: /./ })).toBeNull());
+  const syncs = host.syncCount;
+  // Past the live delay: the fix's own write raised onChanged, and no run followed it.
+  await new Promise((r) => setTimeout(r, 1200));
+  expect(host.syncCount - syncs).toBe(0);
+  await host.remoteEdit('政务联络经费', 'E18', '≥90%');
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('错误 9'), { timeout: 3000 });
+  await user.click(screen.getByRole('switch', { name: '实时校验' }));
+});
+
 test('English texts when Office speaks English', async () => {
   const { user } = setup('en');
   await user.click(toolbar().getByRole('button', { name: 'Check the workbook' }));
