@@ -81,19 +81,21 @@ export async function writeMarks(
   const sheetOf = (name: string) => sheets.get(name);
   const old = new Map((previous?.cells ?? []).map((c) => [key(c.sheetId, c.cell), c]));
 
-  // Sync 1: what the cells to mark look like now (unless a previous mark already remembers it).
+  // Sync 1: what the cells to mark look like now (unless a previous mark already remembers it), in batches
+  // under the request limit like the writes below.
   const reads = marks.flatMap((m) => {
     const t = sheetOf(m.sheet);
     if (!t || old.has(key(t.sheetId, m.cell))) return [];
-    const props = t.sheet.getRange(m.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } });
-    const note = notes ? t.sheet.notes.getItemOrNullObject(m.cell) : undefined;
-    note?.load('content');
-    return [{ m, t, props, note }];
+    return [{ m, t } as { m: CellMark; t: Target; props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>; note?: Excel.Note }];
   });
-  if (reads.length) await context.sync();
+  await sendInBatches(context, reads.map((r) => () => {
+    r.props = r.t.sheet.getRange(r.m.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+    r.note = notes ? r.t.sheet.notes.getItemOrNullObject(r.m.cell) : undefined;
+    r.note?.load('content');
+  }), MARKS_PER_SYNC);
   const before = new Map<string, MarkedCell>();
   for (const { m, t, props, note } of reads) {
-    const fill = props.value[0][0].format?.fill;
+    const fill = props!.value[0][0].format?.fill;
     before.set(key(t.sheetId, m.cell), {
       sheetId: t.sheetId,
       sheet: t.name,
@@ -118,18 +120,27 @@ export async function writeMarks(
   const undo = (previous?.cells ?? []).filter((c) => !marked.has(key(c.sheetId, c.cell)) && canRestore(c.sheetId));
 
   // Sync 2: remember first (a Clear can then undo even a half-applied batch), undo old marks, write new ones.
+  // Excel on the web refuses a request over 5 MB whole, so thousands of marks go in several syncs: a refused
+  // batch is split in two and sent again (nothing of it was applied).
   const worksheets = context.workbook.worksheets;
-  context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
-  for (const c of undo) queueRestore(worksheets.getItem(c.sheetId), c, notes);
-  for (const m of marks) {
-    const t = sheetOf(m.sheet);
-    if (!t) continue;
-    const original = record.cells.find((c) => c.sheetId === t.sheetId && c.cell === m.cell)!;
-    t.sheet.getRange(m.cell).format.fill.color = SEVERITY_FILL[m.severity];
-    if (notes) replaceNote(t.sheet, m.cell, noteText(m, original.note));
-  }
+  const originals = new Map(record.cells.map((c) => [key(c.sheetId, c.cell), c]));
+  const units: (() => void)[] = [
+    () => {
+      context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
+      for (const c of undo) queueRestore(worksheets.getItem(c.sheetId), c, notes);
+    },
+    ...marks.flatMap((m) => {
+      const t = sheetOf(m.sheet);
+      if (!t) return [];
+      const original = originals.get(key(t.sheetId, m.cell))!;
+      return [() => {
+        t.sheet.getRange(m.cell).format.fill.color = SEVERITY_FILL[m.severity];
+        if (notes) replaceNote(t.sheet, m.cell, noteText(m, original.note));
+      }];
+    }),
+  ];
   try {
-    await context.sync();
+    await sendInBatches(context, units, MARKS_PER_SYNC);
   } catch (e) {
     const fresh = record.cells.filter((c) => !old.has(key(c.sheetId, c.cell)) && canRestore(c.sheetId));
     await rollback(context, fresh, previous, notes).catch(() => undefined);
@@ -139,6 +150,26 @@ export async function writeMarks(
 }
 
 /** After a failed write: put the newly marked cells back and the previous record in place (best effort). */
+/** Marks per sync: well under Excel on the web's 5 MB request with a note each. */
+export const MARKS_PER_SYNC = 1000;
+
+/** Queue and sync `units` in order, `size` at a time; a batch the host refuses for its size is split and sent again. */
+async function sendInBatches(context: Excel.RequestContext, units: (() => void)[], size: number): Promise<void> {
+  for (let i = 0; i < units.length; i += size) await sendBatch(context, units.slice(i, i + size));
+}
+
+async function sendBatch(context: Excel.RequestContext, batch: (() => void)[]): Promise<void> {
+  batch.forEach((queue) => queue());
+  try {
+    await context.sync();
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'RequestPayloadSizeLimitExceeded' || batch.length < 2) throw e;
+    const half = Math.ceil(batch.length / 2);
+    await sendBatch(context, batch.slice(0, half));
+    await sendBatch(context, batch.slice(half));
+  }
+}
+
 async function rollback(context: Excel.RequestContext, fresh: MarkedCell[], previous: MarkRecord | undefined, notes: boolean): Promise<void> {
   for (const c of fresh) queueRestore(context.workbook.worksheets.getItem(c.sheetId), c, notes);
   if (previous) context.workbook.settings.add(RECORD_KEY, JSON.stringify(previous));

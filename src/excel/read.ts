@@ -1,9 +1,9 @@
 /**
- * The open workbook → the engine's grids. Two syncs whatever the number of
- * sheets: the sheet list, then every sheet's used range (values, text, formats,
- * merges, protection) at once. Only a workbook too large for one request (Excel
- * on the web refuses responses over 5 MB) is read again in bounded chunks; a
- * sheet too large to be a form sheet is refused with a reason.
+ * The open workbook → the engine's grids. Three syncs whatever the number of
+ * sheets: the sheet list, every sheet's size and protection, then every sheet's
+ * values, text, formats and merges at once. A workbook too large for one request
+ * (Excel on the web refuses requests and responses over 5 MB) is read in bounded
+ * chunks; a sheet too large to be a form sheet is refused with a reason.
  */
 import type { Area, Cell, Grid } from '../core/grid';
 import { parseAddress, splitAddresses } from '../core/address';
@@ -45,40 +45,18 @@ export function queueSheetList(context: Excel.RequestContext): () => { all: Shee
   });
 }
 
-interface Queued {
-  ref: SheetRef;
-  used: Excel.Range;
-  protection: Excel.WorksheetProtection;
-  merges?: Excel.RangeAreas;
-}
+/** A response of this many cells (values, text and formats) stays well under Excel on the web's 5 MB. */
+export const ONE_REQUEST_CELLS = 60_000;
 
-/** One sync for every sheet; the chunked fallback only when the response would be too large. */
+const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded']);
+
+/**
+ * Sizes first (one sync): a sheet too large to be a form sheet is refused before anything of it is read, so one
+ * stray far-away cell costs that sheet only. Then every other sheet in one request when its response fits, else
+ * in bounded chunks. Excel on the web limits requests and responses to 5 MB ("Resource limits and performance
+ * optimization for Office Add-ins"), and may return null values for very large ranges.
+ */
 export async function readSheetData(context: Excel.RequestContext, refs: SheetRef[], mergesSupported: boolean): Promise<SheetRead[]> {
-  const queued: Queued[] = refs.map((ref) => {
-    const used = ref.sheet.getUsedRangeOrNullObject(true);
-    used.load('rowIndex,columnIndex,rowCount,columnCount,values,text,numberFormat');
-    const protection = ref.sheet.protection;
-    protection.load('protected');
-    const merges = mergesSupported ? used.getMergedAreasOrNullObject() : undefined;
-    merges?.load('address');
-    return { ref, used, protection, merges };
-  });
-  try {
-    await context.sync();
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'RequestPayloadSizeLimitExceeded') throw e;
-    return readChunked(context, refs, mergesSupported);
-  }
-  return queued.map(({ ref, used, protection, merges }) => {
-    const base = { name: ref.name, id: ref.id, protected: protection.protected };
-    if (used.isNullObject) return { ...base, grid: { sheet: ref.name, top: 0, left: 0, cells: [], merges: [] } };
-    const cells = toCells(used.values, used.text, used.numberFormat);
-    return { ...base, grid: { sheet: ref.name, top: used.rowIndex, left: used.columnIndex, cells, merges: mergeAreas(merges) } };
-  });
-}
-
-/** Sizes first, then rows in chunks of CHUNK_CELLS per sync. */
-async function readChunked(context: Excel.RequestContext, refs: SheetRef[], mergesSupported: boolean): Promise<SheetRead[]> {
   const dims = refs.map((ref) => {
     const used = ref.sheet.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
@@ -88,40 +66,73 @@ async function readChunked(context: Excel.RequestContext, refs: SheetRef[], merg
   });
   await context.sync();
   const out: SheetRead[] = [];
+  const toRead: { slot: number; ref: SheetRef; used: Excel.Range }[] = [];
+  let cells = 0;
   for (const { ref, used, protection } of dims) {
     const base = { name: ref.name, id: ref.id, protected: protection.protected };
     if (used.isNullObject) {
       out.push({ ...base, grid: { sheet: ref.name, top: 0, left: 0, cells: [], merges: [] } });
       continue;
     }
-    const { rowIndex: top, columnIndex: left, rowCount: rows, columnCount: cols } = used;
+    const { rowCount: rows, columnCount: cols } = used;
     if (rows * cols > MAX_SHEET_CELLS) {
-      out.push({
-        ...base,
-        refused: [
-          `工作表“${ref.name}”的已用区域有 ${rows} 行 × ${cols} 列，超出可检查的范围，已跳过；请删除多余的行列后再校验。`,
-          `Sheet “${ref.name}” uses ${rows} rows × ${cols} columns, more than can be checked; it was skipped. Delete the unused rows and columns and check again.`,
-        ],
-      });
+      out.push({ ...base, refused: tooLarge(ref.name, rows, cols) });
       continue;
     }
-    const cells: (Cell | undefined)[][] = [];
-    const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / cols));
-    for (let r = 0; r < rows; r += chunkRows) {
-      const range = ref.sheet.getRangeByIndexes(top + r, left, Math.min(chunkRows, rows - r), cols);
-      range.load('values,text,numberFormat');
-      await context.sync();
-      cells.push(...toCells(range.values, range.text, range.numberFormat));
-    }
-    let merges: Excel.RangeAreas | undefined;
-    if (mergesSupported) {
-      merges = used.getMergedAreasOrNullObject();
-      merges.load('address');
-      await context.sync();
-    }
-    out.push({ ...base, grid: { sheet: ref.name, top, left, cells, merges: mergeAreas(merges) } });
+    out.push(base);
+    toRead.push({ slot: out.length - 1, ref, used });
+    cells += rows * cols;
   }
+  if (toRead.length === 0) return out;
+  if (cells <= ONE_REQUEST_CELLS) {
+    const queued = toRead.map(({ ref, used }) => {
+      const range = ref.sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+      range.load('values,text,numberFormat');
+      const merges = mergesSupported ? range.getMergedAreasOrNullObject() : undefined;
+      merges?.load('address');
+      return { range, merges };
+    });
+    try {
+      await context.sync();
+      toRead.forEach(({ slot, ref, used }, i) => {
+        const { range, merges } = queued[i];
+        if (range.values === null) throw Object.assign(new Error('values came back null'), { code: 'ResponsePayloadSizeLimitExceeded' });
+        out[slot] = { ...out[slot], grid: { sheet: ref.name, top: used.rowIndex, left: used.columnIndex, cells: toCells(range.values, range.text, range.numberFormat), merges: mergeAreas(merges) } };
+      });
+      return out;
+    } catch (e) {
+      if (!PAYLOAD_ERRORS.has((e as { code?: string }).code ?? '')) throw e;
+    }
+  }
+  for (const { slot, ref, used } of toRead) out[slot] = { ...out[slot], grid: await readChunked(context, ref, used, mergesSupported) };
   return out;
+}
+
+function tooLarge(name: string, rows: number, cols: number): [string, string] {
+  return [
+    `工作表“${name}”的已用区域有 ${rows} 行 × ${cols} 列，超出可检查的范围，已跳过；请删除多余的行列后再校验。`,
+    `Sheet “${name}” uses ${rows} rows × ${cols} columns, more than can be checked; it was skipped. Delete the unused rows and columns and check again.`,
+  ];
+}
+
+/** One sheet in rows of CHUNK_CELLS cells per sync, then its merged areas. */
+async function readChunked(context: Excel.RequestContext, ref: SheetRef, used: Excel.Range, mergesSupported: boolean): Promise<Grid> {
+  const { rowIndex: top, columnIndex: left, rowCount: rows, columnCount: cols } = used;
+  const cells: (Cell | undefined)[][] = [];
+  const chunkRows = Math.max(1, Math.floor(CHUNK_CELLS / cols));
+  for (let r = 0; r < rows; r += chunkRows) {
+    const range = ref.sheet.getRangeByIndexes(top + r, left, Math.min(chunkRows, rows - r), cols);
+    range.load('values,text,numberFormat');
+    await context.sync();
+    cells.push(...toCells(range.values, range.text, range.numberFormat));
+  }
+  let merges: Excel.RangeAreas | undefined;
+  if (mergesSupported) {
+    merges = ref.sheet.getRangeByIndexes(top, left, rows, cols).getMergedAreasOrNullObject();
+    merges.load('address');
+    await context.sync();
+  }
+  return { sheet: ref.name, top, left, cells, merges: mergeAreas(merges) };
 }
 
 function toCells(values: unknown[][], text: string[][], numberFormat: unknown[][]): (Cell | undefined)[][] {

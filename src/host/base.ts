@@ -4,7 +4,8 @@ import { cellKey, type HostCell, type HostSheet } from './model';
 
 /** The part of a request context host objects need (RequestContext in excel.ts). */
 export interface QueueContext {
-  enqueue(run: () => void, bytes?: () => number): void;
+  /** `bytes`: what the action adds to the response; `request`: what its data adds to the request. */
+  enqueue(run: () => void, bytes?: () => number, request?: number): void;
   requires(minor: number, api: string): void;
 }
 

@@ -21,6 +21,8 @@ export interface HostOptions {
   apiVersion?: number;
   /** Response size limit per sync, in bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /** Request size limit per sync, in bytes (Excel on the web: 5 MB); the response limit when not given. */
+  requestLimit?: number;
   /**
    * Classes the loaded Office.js library lacks although the host reports their requirement set: the copy in
    * @microsoft/office-js (OFFICE_JS=local) has no notes API (no Excel.NoteCollection) while Excel reports
@@ -52,6 +54,7 @@ export class ExcelHost {
   editing = false;
   readonly apiVersion: number;
   readonly payloadLimit: number;
+  readonly requestLimit: number;
   private handlers = new Map<string, Set<Handler>>();
   private listeners = new Set<() => void>();
 
@@ -59,10 +62,13 @@ export class ExcelHost {
     this.data = data;
     this.apiVersion = options.apiVersion ?? 18;
     this.payloadLimit = options.payloadLimit ?? 5_000_000;
+    this.requestLimit = options.requestLimit ?? this.payloadLimit;
     this.missingApis = new Set(options.missingApis ?? []);
   }
 
   readonly missingApis: Set<string>;
+  /** The request bytes of every sync so far (for the bench's excel.requestKBPer1000Marks). */
+  readonly requestBytes: number[] = [];
 
   /** The loaded library defines this class (Excel.NoteCollection …). */
   hasApi(name: string): boolean {
@@ -184,7 +190,17 @@ export class ExcelHost {
   }
 }
 
-type Action = { run: () => void; bytes?: () => number };
+type Action = { run: () => void; bytes?: () => number; request: number };
+
+/**
+ * What one queued action costs in the request besides its data: Office.js sends object paths (getItem,
+ * getRange …) and an action record for each; an estimate, so that a few thousand marks (four actions each,
+ * with a note's text) pass Excel on the web's 5 MB request limit as they do there.
+ */
+export const REQUEST_BYTES_PER_ACTION = 250;
+
+/** Above this many cells a range's values, text and formats come back null (issue 10's report of Excel). */
+export const LARGE_RANGE_CELLS = 5_000_000;
 
 export class RequestContext {
   readonly workbook: Workbook;
@@ -194,8 +210,8 @@ export class RequestContext {
     this.workbook = new Workbook(this);
   }
 
-  enqueue(run: () => void, bytes?: () => number): void {
-    this.queue.push({ run, bytes });
+  enqueue(run: () => void, bytes?: () => number, request = 0): void {
+    this.queue.push({ run, bytes, request });
   }
 
   /** Fail the next sync with ApiNotFound when the host lacks the API's requirement set. */
@@ -207,6 +223,11 @@ export class RequestContext {
     }
   }
 
+  /**
+   * Excel on the web limits a request and its response to 5 MB each ("Resource limits and performance
+   * optimization for Office Add-ins"): a request over it is refused whole, before anything is applied
+   * (RequestPayloadSizeLimitExceeded); a response over it fails the sync (ResponsePayloadSizeLimitExceeded).
+   */
   async sync(): Promise<void> {
     this.host.syncCount++;
     const queue = this.queue;
@@ -215,13 +236,18 @@ export class RequestContext {
     if (this.host.editing) {
       throw new HostError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Exit editing mode and try again.');
     }
+    const request = queue.reduce((n, a) => n + REQUEST_BYTES_PER_ACTION + a.request, 0);
+    this.host.requestBytes.push(request);
+    if (request > this.host.requestLimit) {
+      throw new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
     let bytes = 0;
     try {
       for (const action of queue) {
         action.run();
         bytes += action.bytes?.() ?? 0;
         if (bytes > this.host.payloadLimit) {
-          throw new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+          throw new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
         }
       }
     } finally {
@@ -551,6 +577,9 @@ export class Range extends ClientObject<RequestContext> {
   protected fetch(name: string): unknown {
     const { sheet, area } = this.resolve();
     const cell = (r: number, c: number) => sheet.cells[cellKey(r, c)];
+    // Over 5 million cells Excel returns null for the cell-by-cell properties instead of an array.
+    const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+    if (cells > LARGE_RANGE_CELLS && ['values', 'text', 'numberFormat', 'valueTypes'].includes(name)) return null;
     switch (name) {
       case 'address':
         return qualified(sheet.name, area);
@@ -618,7 +647,7 @@ export class Range extends ClientObject<RequestContext> {
           else cell.value = x as number | boolean;
         }),
       );
-    });
+    }, undefined, JSON.stringify(v).length);
   }
   get text(): string[][] {
     return this.get('text');
@@ -766,7 +795,7 @@ export class SettingCollection {
     this.context.requires(4, 'SettingCollection.add');
     this.context.enqueue(() => {
       this.context.host.data.settings[key] = JSON.parse(JSON.stringify(value));
-    });
+    }, undefined, JSON.stringify(value).length);
   }
 
   /** ExcelApi 1.4. */
@@ -827,7 +856,7 @@ export class NoteCollection {
       assertWritable(sheet);
       if (cell in sheet.notes) throw new HostError('InvalidArgument', `The cell ${cell} already has a note.`);
       sheet.notes[cell] = String(content);
-    });
+    }, undefined, utf8Length(String(content)) + cellAddress.length);
     return note;
   }
 
@@ -904,4 +933,14 @@ function typed(cell: HostCell, x: string): void {
     delete cell.value;
     cell.error = '#NAME?';
   } else cell.value = x;
+}
+
+/** Bytes of a string in UTF-8 (requests are UTF-8 JSON); no TextEncoder, which some test environments lack. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }

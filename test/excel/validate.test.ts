@@ -23,12 +23,14 @@ async function clear(host: ExcelHost) {
   return host.run((c) => clearMarks(ctx(c), host.isSetSupported('ExcelApi', '1.18')));
 }
 
-test('the seed workbook: the same findings as the engine, marked on their cells with notes, in 4 syncs', async () => {
+test('the seed workbook: the same findings as the engine, marked on their cells with notes, in 5 syncs', async () => {
   const host = new ExcelHost(seedBook());
   const result = await validate(host);
   const engine = checkWorkbooks([{ name: 'workbook', grids: SEED.forms.map((f) => specToGrid(layoutForm(f), f.name)) }]);
   expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`)).toEqual(engine.results[0].findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`));
-  expect(host.syncCount).toBe(4);
+  // The sheet list and the marks record; every sheet's size (checked before anything is read); every sheet's
+  // data; the cells to mark as they are; the marks.
+  expect(host.syncCount).toBe(5);
   const sheet = host.sheet('政务联络经费')!;
   expect(sheet.cells[cellKey(17, 4)].fill).toBe(SEVERITY_FILL.error); // E18: satisfaction "2"
   expect(sheet.notes.E18).toContain('SAT-001');
@@ -42,7 +44,7 @@ test('syncs are the same for 1, 10 and 100 form sheets', async () => {
     await validate(host);
     counts.push(host.syncCount);
   }
-  expect(counts).toEqual([4, 4, 4]);
+  expect(counts).toEqual([5, 5, 5]);
 });
 
 test('validation never changes a value; clear restores every cell exactly, also after save and reopen', async () => {
@@ -250,5 +252,58 @@ describe('fixes are written so Excel stores the intended value (the host reads w
     const l3 = Object.values(cells).find((c) => c.value === '-故障响应时间');
     expect(l3).toBeDefined();
     expect(cells[cellKey(6, 4)].value).toBe('100%');
+  });
+});
+
+describe('Excel on the web\'s limits (issue 10, item 5)', () => {
+  // "Resource limits and performance optimization for Office Add-ins": requests and responses of Excel on the
+  // web are limited to 5 MB each; the codes are RequestPayloadSizeLimitExceeded and ResponsePayloadSizeLimitExceeded.
+  test('the host: a request over the limit is refused whole, nothing applied; a response over it has its own code', async () => {
+    const host = new ExcelHost(seedBook(), { payloadLimit: 10_000 });
+    const before = reopen(host.data);
+    await expect(host.run(async (c) => {
+      c.workbook.worksheets.getItem('政务联络经费').getRange('A30').values = [['x'.repeat(20_000)]];
+      await c.sync();
+    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(host.data).toEqual(before);
+    const small = new ExcelHost(seedBook(), { payloadLimit: 2_000 });
+    await expect(small.run(async (c) => {
+      const r = c.workbook.worksheets.getItem('政务联络经费').getRange('A1:F21');
+      r.load('values,text,numberFormat');
+      await c.sync();
+    })).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  test('the host: over 5 million cells, values come back null', async () => {
+    const host = new ExcelHost(seedBook());
+    const values = await host.run(async (c) => {
+      const r = c.workbook.worksheets.getItem('政务联络经费').getRange('A1:Z200000');
+      r.load('values');
+      await c.sync();
+      return r.values;
+    });
+    expect(values).toBeNull();
+  });
+
+  test('one stray far-away cell costs its sheet only: refused with a reason, every other sheet checked', async () => {
+    const book = seedBook();
+    book.sheets[1].cells[cellKey(1_048_575, 16_383)] = { value: '备注' };
+    const host = new ExcelHost(book);
+    const result = await validate(host);
+    expect(result.refused.map((r) => r.sheet)).toEqual([book.sheets[1].name]);
+    expect(result.refused[0].reason[0]).toMatch(/已用区域有 1048576 行 × 16384 列/);
+    expect(result.sheets.filter((s) => s.status === 'checked')).toHaveLength(10);
+  });
+
+  test('thousands of marks are written in batches under the request limit, the same marks as in one', async () => {
+    const small = new ExcelHost(seedBook(), { requestLimit: 12_000 });
+    const normal = new ExcelHost(seedBook());
+    const [a, b] = [await validate(small), await validate(normal)];
+    expect(a.findings).toEqual(b.findings);
+    expect(small.data.sheets.map((s) => [s.name, s.notes, Object.entries(s.cells).filter(([, c]) => c.fill)]))
+      .toEqual(normal.data.sheets.map((s) => [s.name, s.notes, Object.entries(s.cells).filter(([, c]) => c.fill)]));
+    // Some batches were refused and sent again in halves.
+    expect(small.requestBytes.some((n) => n > 12_000)).toBe(true);
+    expect(small.syncCount).toBeGreaterThan(normal.syncCount);
   });
 });
