@@ -5,12 +5,19 @@ import { literal } from './literal';
 
 export const OPTIONS_KEY = 'goalsheet.options';
 
-/** Activate the finding's sheet and select its cell. One sync. */
-export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+/**
+ * Activate the finding's sheet and select its cell. Two syncs: a hidden sheet cannot be activated, so its
+ * visibility is asked first and the caller says so instead of failing.
+ */
+export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<'selected' | 'hidden'> {
   const ws = context.workbook.worksheets.getItem(sheet);
+  ws.load('visibility');
+  await context.sync();
+  if (ws.visibility !== 'Visible') return 'hidden';
   ws.activate();
   ws.getRange(cell).select();
   await context.sync();
+  return 'selected';
 }
 
 /**

@@ -433,9 +433,12 @@ export class Worksheet extends ClientObject<RequestContext> {
     });
   }
 
+  /** A hidden sheet cannot be activated: Excel refuses, as it refuses selecting a cell on it. */
   activate(): void {
     this.context.enqueue(() => {
-      this.context.host.data.activeSheet = this.sheetOrThrow().id;
+      const s = this.sheetOrThrow();
+      if (s.visibility !== 'Visible') throw new HostError('InvalidOperation', 'A hidden worksheet cannot be activated.');
+      this.context.host.data.activeSheet = s.id;
     });
   }
 

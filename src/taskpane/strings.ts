@@ -34,6 +34,7 @@ const zh = {
   confirm: '确定',
   goTo: (sheet: string) => `定位到 ${sheet}：`,
   cleared: (n: number) => `已清除 ${n} 个单元格上的标记，并恢复原样。`,
+  hiddenSheet: (sheet: string) => `工作表“${sheet}”已隐藏，无法定位；请先取消隐藏（右键工作表标签 → 取消隐藏）。`,
   tabs: { findings: '问题', settings: '设置' },
   settings: {
     title: '规则设置（保存在本工作簿中，打开此文件的人使用相同规则）',
@@ -124,6 +125,7 @@ const en: Strings = {
   confirm: 'OK',
   goTo: (sheet) => `Go to ${sheet}: `,
   cleared: (n) => `Marks cleared from ${n} cell(s); they are as they were.`,
+  hiddenSheet: (sheet) => `Sheet “${sheet}” is hidden, so its cell cannot be selected; unhide it first (right-click a sheet tab → Unhide).`,
   tabs: { findings: 'Problems', settings: 'Settings' },
   settings: {
     title: 'Rule settings (kept in this workbook: everyone who opens it checks with the same rules)',

@@ -54,7 +54,7 @@ export function useTemplates(env: ExcelEnv, locale: UiLocale) {
     [attempt, env, locale],
   );
 
-  const goTo = useCallback((sheet: string, cell: string) => attempt(() => env.run((c) => selectCell(c, sheet, cell))), [attempt, env]);
+  const goTo = useCallback((sheet: string, cell: string) => attempt(async () => { await env.run((c) => selectCell(c, sheet, cell)); }), [attempt, env]);
 
   const saveAs = useCallback(
     (title: string) =>

@@ -110,12 +110,13 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
   const goTo = useCallback(
     async (f: Finding) => {
       try {
-        await env.run((c) => selectCell(c, f.sheet, f.cell));
+        const done = await env.run((c) => selectCell(c, f.sheet, f.cell));
+        if (done === 'hidden') setState((st) => ({ ...st, notice: s.hiddenSheet(f.sheet) }));
       } catch (e) {
         fail(e);
       }
     },
-    [env, fail],
+    [env, fail, s],
   );
 
   /** Write the fixes, then re-check the sheets they touched, as one run. */

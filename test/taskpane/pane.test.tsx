@@ -153,3 +153,14 @@ test('each form\'s layout family beside its findings; a form-like sheet that can
   // The satisfaction value "2" of the seed form is a finding in either layout.
   expect(findingsOf(national.name).getByText(/SAT-001/)).toBeInTheDocument();
 });
+
+test('a finding on a hidden sheet: Excel cannot activate it, so the pane says so instead of failing', async () => {
+  const { host, user } = setup();
+  await user.click(toolbar().getByRole('button', { name: '校验整个工作簿' }));
+  await screen.findByTestId('summary');
+  host.sheet('政务联络经费')!.visibility = 'Hidden';
+  await user.click(findingsOf('政务联络经费').getByRole('button', { name: /定位到 政务联络经费：\s*错误\s*E18 · SAT-001/ }));
+  expect(await screen.findByText(/工作表“政务联络经费”已隐藏，无法定位/)).toBeInTheDocument();
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(host.data.selection).not.toBe('政务联络经费!E18');
+});
