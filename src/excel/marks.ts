@@ -124,19 +124,22 @@ export async function writeMarks(
   // batch is split in two and sent again (nothing of it was applied).
   const worksheets = context.workbook.worksheets;
   const originals = new Map(record.cells.map((c) => [key(c.sheetId, c.cell), c]));
-  const units: (() => void)[] = [
-    () => {
-      context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
-      for (const c of undo) queueRestore(worksheets.getItem(c.sheetId), c, notes);
+  const units: Unit[] = [
+    {
+      queue: () => {
+        context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
+        for (const c of undo) queueRestore(worksheets.getItem(c.sheetId), c, notes);
+      },
     },
-    ...marks.flatMap((m) => {
+    ...marks.flatMap((m): Unit[] => {
       const t = sheetOf(m.sheet);
       if (!t) return [];
       const original = originals.get(key(t.sheetId, m.cell))!;
-      return [() => {
+      const fill = () => {
         t.sheet.getRange(m.cell).format.fill.color = SEVERITY_FILL[m.severity];
-        if (notes) replaceNote(t.sheet, m.cell, noteText(m, original.note));
-      }];
+      };
+      // A cell with a threaded comment takes no note: its explanation stays in the pane.
+      return [notes ? { queue: () => (fill(), replaceNote(t.sheet, m.cell, noteText(m, original.note))), instead: fill } : { queue: fill }];
     }),
   ];
   try {
@@ -153,17 +156,36 @@ export async function writeMarks(
 /** Marks per sync: well under Excel on the web's 5 MB request with a note each. */
 export const MARKS_PER_SYNC = 1000;
 
-/** Queue and sync `units` in order, `size` at a time; a batch the host refuses for its size is split and sent again. */
-async function sendInBatches(context: Excel.RequestContext, units: (() => void)[], size: number): Promise<void> {
-  for (let i = 0; i < units.length; i += size) await sendBatch(context, units.slice(i, i + size));
+/** Work for one sync; `instead` is what to do when the host refuses this unit alone (a note on a threaded comment). */
+interface Unit {
+  queue: () => void;
+  instead?: () => void;
 }
 
-async function sendBatch(context: Excel.RequestContext, batch: (() => void)[]): Promise<void> {
-  batch.forEach((queue) => queue());
+/**
+ * Queue and sync `units` in order, `size` at a time. A batch the host refuses for its size is split and sent
+ * again (nothing of a refused request was applied); so is a batch that fails on one unit that has a fallback,
+ * down to that unit, which is then sent its fallback.
+ */
+async function sendInBatches(context: Excel.RequestContext, units: (Unit | (() => void))[], size: number): Promise<void> {
+  const all = units.map((u) => (typeof u === 'function' ? { queue: u } : u));
+  for (let i = 0; i < all.length; i += size) await sendBatch(context, all.slice(i, i + size));
+}
+
+async function sendBatch(context: Excel.RequestContext, batch: Unit[]): Promise<void> {
+  batch.forEach((u) => u.queue());
   try {
     await context.sync();
   } catch (e) {
-    if ((e as { code?: string }).code !== 'RequestPayloadSizeLimitExceeded' || batch.length < 2) throw e;
+    const code = (e as { code?: string }).code;
+    const retriable = code === 'RequestPayloadSizeLimitExceeded' || (code === 'InvalidOperation' && batch.some((u) => u.instead));
+    if (!retriable) throw e;
+    if (batch.length === 1) {
+      if (!batch[0].instead) throw e;
+      batch[0].instead();
+      await context.sync();
+      return;
+    }
     const half = Math.ceil(batch.length / 2);
     await sendBatch(context, batch.slice(0, half));
     await sendBatch(context, batch.slice(half));

@@ -858,6 +858,9 @@ export class NoteCollection {
       const { sheet, cell } = this.locate(cellAddress);
       assertWritable(sheet);
       if (cell in sheet.notes) throw new HostError('InvalidArgument', `The cell ${cell} already has a note.`);
+      // A threaded comment occupies the cell's note slot (Excel's UI offers one or the other). The reference is
+      // silent on the error adding a note there raises: InvalidOperation is this host's choice.
+      if (sheet.comments && cell in sheet.comments) throw new HostError('InvalidOperation', `The cell ${cell} has a threaded comment.`);
       sheet.notes[cell] = String(content);
     }, undefined, utf8Length(String(content)) + cellAddress.length);
     return note;

@@ -52,6 +52,8 @@ export interface HostSheet {
   merges: Area[];
   /** Cell notes by A1 address. */
   notes: Record<string, string>;
+  /** Threaded comments by A1 address: a cell holds a note or a threaded comment, never both. */
+  comments?: Record<string, string>;
   /** Column widths and row heights in points, where set. */
   columnWidths?: Record<number, number>;
   rowHeights?: Record<number, number>;

@@ -307,3 +307,20 @@ describe('Excel on the web\'s limits (issue 10, item 5)', () => {
     expect(small.syncCount).toBeGreaterThan(normal.syncCount);
   });
 });
+
+test('a marked cell with a threaded comment: filled, no note (the comment holds its note slot), the comment kept; clear leaves it', async () => {
+  const book = seedBook();
+  const sheet = book.sheets.find((s) => s.name === '政务联络经费')!;
+  sheet.comments = { E18: '请核实满意度口径（张三）' };
+  const host = new ExcelHost(book);
+  const result = await validate(host);
+  expect(result.findings.some((f) => f.sheet === '政务联络经费' && f.cell === 'E18')).toBe(true);
+  const s = host.sheet('政务联络经费')!;
+  expect(s.cells[cellKey(17, 4)].fill).toBe(SEVERITY_FILL.error);
+  expect(s.notes.E18).toBeUndefined();
+  expect(s.comments).toEqual({ E18: '请核实满意度口径（张三）' });
+  expect(Object.keys(host.sheet('办公软件平台维护经费')!.notes).length).toBeGreaterThan(0);
+  await clear(host);
+  expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBeUndefined();
+  expect(host.sheet('政务联络经费')!.comments).toEqual({ E18: '请核实满意度口径（张三）' });
+});
