@@ -51,6 +51,22 @@ export const ONE_REQUEST_CELLS = 60_000;
 const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded']);
 
 /**
+ * Excel returns at most 512 merged areas per range (more fail the request), and a sheet of stacked forms has
+ * about one merge per row: merges are asked band by band, each band's areas whole, and joined.
+ */
+export const MERGE_BAND_ROWS = 200;
+
+function queueMerges(sheet: Excel.Worksheet, top: number, left: number, rows: number, cols: number, bandRows = MERGE_BAND_ROWS): Excel.RangeAreas[] {
+  const bands: Excel.RangeAreas[] = [];
+  for (let r = 0; r < rows; r += bandRows) {
+    const band = sheet.getRangeByIndexes(top + r, left, Math.min(bandRows, rows - r), cols).getMergedAreasOrNullObject();
+    band.load('address');
+    bands.push(band);
+  }
+  return bands;
+}
+
+/**
  * Sizes first (one sync): a sheet too large to be a form sheet is refused before anything of it is read, so one
  * stray far-away cell costs that sheet only. Then every other sheet in one request when its response fits, else
  * in bounded chunks. Excel on the web limits requests and responses to 5 MB ("Resource limits and performance
@@ -88,8 +104,7 @@ export async function readSheetData(context: Excel.RequestContext, refs: SheetRe
     const queued = toRead.map(({ ref, used }) => {
       const range = ref.sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
       range.load('values,text,numberFormat');
-      const merges = mergesSupported ? range.getMergedAreasOrNullObject() : undefined;
-      merges?.load('address');
+      const merges = mergesSupported ? queueMerges(ref.sheet, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount) : [];
       return { range, merges };
     });
     try {
@@ -101,7 +116,9 @@ export async function readSheetData(context: Excel.RequestContext, refs: SheetRe
       });
       return out;
     } catch (e) {
-      if (!PAYLOAD_ERRORS.has((e as { code?: string }).code ?? '')) throw e;
+      // Too large a response, or a band with more than 512 merged areas (GeneralException): read in chunks.
+      const code = (e as { code?: string }).code ?? '';
+      if (!PAYLOAD_ERRORS.has(code) && code !== 'GeneralException') throw e;
     }
   }
   for (const { slot, ref, used } of toRead) out[slot] = { ...out[slot], grid: await readChunked(context, ref, used, mergesSupported) };
@@ -126,13 +143,24 @@ async function readChunked(context: Excel.RequestContext, ref: SheetRef, used: E
     await context.sync();
     cells.push(...toCells(range.values, range.text, range.numberFormat));
   }
-  let merges: Excel.RangeAreas | undefined;
+  const merges: Area[] = [];
   if (mergesSupported) {
-    merges = ref.sheet.getRangeByIndexes(top, left, rows, cols).getMergedAreasOrNullObject();
-    merges.load('address');
-    await context.sync();
+    // Band by band; a band over 512 merged areas is asked again in halves.
+    for (let r = 0; r < rows; r += MERGE_BAND_ROWS) merges.push(...(await mergesOf(context, ref.sheet, top + r, left, Math.min(MERGE_BAND_ROWS, rows - r), cols)));
   }
-  return { sheet: ref.name, top, left, cells, merges: mergeAreas(merges) };
+  return { sheet: ref.name, top, left, cells, merges: distinctAreas(merges) };
+}
+
+async function mergesOf(context: Excel.RequestContext, sheet: Excel.Worksheet, top: number, left: number, rows: number, cols: number): Promise<Area[]> {
+  const [band] = queueMerges(sheet, top, left, rows, cols, rows);
+  try {
+    await context.sync();
+    return mergeAreas([band]);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'GeneralException' || rows < 2) throw e;
+    const half = Math.ceil(rows / 2);
+    return [...(await mergesOf(context, sheet, top, left, half, cols)), ...(await mergesOf(context, sheet, top + half, left, rows - half, cols))];
+  }
 }
 
 function toCells(values: unknown[][], text: string[][], numberFormat: unknown[][]): (Cell | undefined)[][] {
@@ -147,10 +175,26 @@ function toCells(values: unknown[][], text: string[][], numberFormat: unknown[][
   );
 }
 
-function mergeAreas(merges: Excel.RangeAreas | undefined): Area[] {
-  if (!merges || merges.isNullObject) return [];
-  // Sheet names may hold commas: split the list outside quotes.
-  return splitAddresses(merges.address)
-    .map((a) => parseAddress(a)?.area)
-    .filter((a): a is Area => !!a);
+function mergeAreas(bands: Excel.RangeAreas[]): Area[] {
+  const areas: Area[] = [];
+  for (const band of bands) {
+    if (band.isNullObject) continue;
+    // Sheet names may hold commas: split the list outside quotes.
+    for (const a of splitAddresses(band.address)) {
+      const area = parseAddress(a)?.area;
+      if (area) areas.push(area);
+    }
+  }
+  return distinctAreas(areas);
+}
+
+/** A merge crossing two bands is reported by both. */
+function distinctAreas(areas: Area[]): Area[] {
+  const seen = new Set<string>();
+  return areas.filter((a) => {
+    const k = `${a.top},${a.left},${a.bottom},${a.right}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

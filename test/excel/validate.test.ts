@@ -324,3 +324,15 @@ test('a marked cell with a threaded comment: filled, no note (the comment holds 
   expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBeUndefined();
   expect(host.sheet('政务联络经费')!.comments).toEqual({ E18: '请核实满意度口径（张三）' });
 });
+
+test('a sheet of stacked forms with over 512 merged areas (Excel returns at most 512 per range) is read whole', async () => {
+  // 50 forms stacked down one sheet: about 580 merged areas.
+  const specs = Array.from({ length: 50 }, (_, i) => layoutForm(SEED.forms[i % 11], { top: i * 25 }));
+  const book = workbookFromSpecs([{ name: '汇总', specs }]);
+  expect(book.sheets[0].merges.length).toBeGreaterThan(512);
+  const host = new ExcelHost(book);
+  const result = await validate(host);
+  expect(result.sheets).toEqual([expect.objectContaining({ name: '汇总', status: 'checked', forms: 50 })]);
+  const engine = checkWorkbooks([{ name: 'workbook', grids: [specToGrid(specs, '汇总')] }]);
+  expect(result.findings.map((f) => `${f.cell} ${f.ruleId}`)).toEqual(engine.results[0].findings.map((f) => `${f.cell} ${f.ruleId}`));
+});
