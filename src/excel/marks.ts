@@ -27,6 +27,27 @@ export interface MarkRecord {
 
 const key = (sheetId: string, cell: string) => `${sheetId}!${cell}`;
 
+/**
+ * The record as it applies to the open workbook. Sheet ids are constant within a session but may change
+ * between sessions, so a recorded sheet is found by its id, else by its name; cells on sheets found neither
+ * way (deleted, or renamed and reopened) cannot be put back and are named in `lost`.
+ */
+export function resolveRecord(record: MarkRecord | undefined, sheets: { id: string; name: string }[]): { record?: MarkRecord; lost: string[] } {
+  if (!record) return { lost: [] };
+  const byId = new Map(sheets.map((s) => [s.id, s]));
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const lost = new Set<string>();
+  const cells = record.cells.flatMap((c) => {
+    const s = byId.get(c.sheetId) ?? byName.get(c.sheet);
+    if (!s) {
+      lost.add(c.sheet);
+      return [];
+    }
+    return [{ ...c, sheetId: s.id, sheet: s.name }];
+  });
+  return { record: { version: 1, cells }, lost: [...lost] };
+}
+
 /** Queue reading the previous marks; the function gives them after the next sync. */
 export function queueRecord(context: Excel.RequestContext): () => MarkRecord | undefined {
   const setting = context.workbook.settings.getItemOrNullObject(RECORD_KEY);
@@ -200,13 +221,38 @@ async function rollback(context: Excel.RequestContext, fresh: MarkedCell[], prev
 }
 
 /** Clear: restore every marked cell as it was and forget the record. Two syncs. */
-export async function clearMarks(context: Excel.RequestContext, notes: boolean): Promise<number> {
+export interface ClearResult {
+  /** Cells put back as they were. */
+  restored: number;
+  /** Sheets whose marks could not be cleared now: protected (kept for a later clear), or gone. */
+  skipped: { sheet: string; reason: 'protected' | 'gone' }[];
+}
+
+/**
+ * Put every marked cell back as it was. Never fails for good: marks on a sheet that is gone are forgotten,
+ * marks on a protected sheet stay in the record for a later clear, and both are named. Three syncs.
+ */
+export async function clearMarks(context: Excel.RequestContext, notes: boolean): Promise<ClearResult> {
   const record = queueRecord(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/id,items/name');
   await context.sync();
-  const previous = record();
-  if (!previous) return 0;
-  for (const c of previous.cells) queueRestore(context.workbook.worksheets.getItem(c.sheetId), c, notes);
-  context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
+  const { record: previous, lost } = resolveRecord(record(), sheets.items.map((s) => ({ id: s.id, name: s.name })));
+  const skipped: ClearResult['skipped'] = lost.map((sheet) => ({ sheet, reason: 'gone' }));
+  if (!previous) return { restored: 0, skipped };
+  const involved = [...new Set(previous.cells.map((c) => c.sheetId))].map((id) => {
+    const protection = sheets.getItem(id).protection;
+    protection.load('protected');
+    return { id, protection };
+  });
   await context.sync();
-  return previous.cells.length;
+  const locked = new Set(involved.filter((x) => x.protection.protected).map((x) => x.id));
+  const restore = previous.cells.filter((c) => !locked.has(c.sheetId));
+  const kept = previous.cells.filter((c) => locked.has(c.sheetId));
+  for (const c of restore) queueRestore(sheets.getItem(c.sheetId), c, notes);
+  if (kept.length) context.workbook.settings.add(RECORD_KEY, JSON.stringify({ version: 1, cells: kept } satisfies MarkRecord));
+  else context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
+  await context.sync();
+  for (const name of new Set(kept.map((c) => c.sheet))) skipped.push({ sheet: name, reason: 'protected' });
+  return { restored: restore.length, skipped };
 }

@@ -10,7 +10,7 @@ import { readSheet } from '../core/form/parse';
 import { planMarks } from '../core/marks';
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
-import { queueRecord, writeMarks, type MarkRecord, type Target } from './marks';
+import { queueRecord, resolveRecord, writeMarks, type MarkRecord, type Target } from './marks';
 import { queueSheetList, readSheetData } from './read';
 
 export interface HostSupport {
@@ -68,6 +68,8 @@ export async function validateWorkbook(
   const list = queueSheetList(context);
   await context.sync();
   const { all, activeId } = list();
+  // The previous marks as they apply now: sheet ids may have changed since they were recorded (a reopen).
+  const { record: previousMarks } = resolveRecord(previous(), all.map((r) => ({ id: r.id, name: r.name })));
   const refs = scope === 'all' ? all : all.filter((r) => (scope === 'active' ? r.id === activeId : r.name === scope.sheet));
   const validated = new Set(refs.map((r) => r.id));
   // Protection of every sheet: previous marks on sheets not read now must be undone too.
@@ -88,7 +90,7 @@ export async function validateWorkbook(
   if (progress.cancelled?.()) throw new CancelledError();
   progress.stage?.('mark');
   const writableIds = new Set([...writable.values()].map((t) => t.sheetId));
-  const record = await writeMarks(context, marks, previous(), writable, support.notes, (id) => validated.has(id) && writableIds.has(id));
+  const record = await writeMarks(context, marks, previousMarks, writable, support.notes, (id) => validated.has(id) && writableIds.has(id));
 
   return {
     sheets: sheetResults.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length, families: s.forms.map((f) => f.family) })),

@@ -97,10 +97,22 @@ export class ExcelHost {
   }
 
   /** Save, close and reopen: the workbook keeps its data, the session's handlers are gone. */
+  /**
+   * Save, close and open again. "The id of a worksheet is unique within a workbook and stays the same even when
+   * the worksheet is renamed or moved" only within a session: Excel may give sheets new ids when the file is
+   * opened again (and files saved by older Office get positional ids), so the host gives every sheet a new one.
+   */
   reopen(): void {
-    this.data = reopen(this.data);
+    const data = reopen(this.data);
+    const session = ++ExcelHost.sessions;
+    const ids = new Map(data.sheets.map((s, i) => [s.id, `{reopened-${session}-${i + 1}}`]));
+    for (const s of data.sheets) s.id = ids.get(s.id)!;
+    data.activeSheet = ids.get(data.activeSheet) ?? data.activeSheet;
+    this.data = data;
     this.handlers.clear();
   }
+
+  private static sessions = 0;
 
   sheet(name: string): HostSheet | undefined {
     return this.data.sheets.find((s) => s.name === name);

@@ -35,6 +35,10 @@ const zh = {
   goTo: (sheet: string) => `定位到 ${sheet}：`,
   cleared: (n: number) => `已清除 ${n} 个单元格上的标记，并恢复原样。`,
   hiddenSheet: (sheet: string) => `工作表“${sheet}”已隐藏，无法定位；请先取消隐藏（右键工作表标签 → 取消隐藏）。`,
+  clearSkipped: (sheet: string, reason: 'protected' | 'gone') =>
+    reason === 'protected'
+      ? `工作表“${sheet}”受保护，其上的标记未清除；撤销保护后再点“清除标记”。`
+      : `找不到工作表“${sheet}”（已删除，或改名后重新打开），其上的标记无法恢复，已不再记录。`,
   tabs: { findings: '问题', settings: '设置' },
   settings: {
     title: '规则设置（保存在本工作簿中，打开此文件的人使用相同规则）',
@@ -126,6 +130,10 @@ const en: Strings = {
   goTo: (sheet) => `Go to ${sheet}: `,
   cleared: (n) => `Marks cleared from ${n} cell(s); they are as they were.`,
   hiddenSheet: (sheet) => `Sheet “${sheet}” is hidden, so its cell cannot be selected; unhide it first (right-click a sheet tab → Unhide).`,
+  clearSkipped: (sheet, reason) =>
+    reason === 'protected'
+      ? `Sheet “${sheet}” is protected: its marks were not cleared; unprotect it and clear again.`
+      : `Sheet “${sheet}” cannot be found (deleted, or renamed and reopened): its marks cannot be put back and are no longer recorded.`,
   tabs: { findings: 'Problems', settings: 'Settings' },
   settings: {
     title: 'Rule settings (kept in this workbook: everyone who opens it checks with the same rules)',

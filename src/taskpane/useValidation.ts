@@ -100,8 +100,9 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
   const clear = useCallback(() => serial(async () => {
     setState((st) => ({ ...st, stage: 'clear', error: undefined, notice: undefined }));
     try {
-      const n = await env.run((c) => clearMarks(c, support.notes));
-      setState((st) => ({ ...st, stage: undefined, findings: [], sheets: [], validated: false, protectedSheets: [], notice: s.cleared(n) }));
+      const { restored, skipped } = await env.run((c) => clearMarks(c, support.notes));
+      const notice = [s.cleared(restored), ...skipped.map((x) => s.clearSkipped(x.sheet, x.reason))].join(' ');
+      setState((st) => ({ ...st, stage: undefined, findings: [], sheets: [], validated: false, protectedSheets: [], notice }));
     } catch (e) {
       fail(e);
     }

@@ -22,6 +22,8 @@ async function validate(host: ExcelHost, scope: 'all' | 'active' = 'all') {
 async function clear(host: ExcelHost) {
   return host.run((c) => clearMarks(ctx(c), host.isSetSupported('ExcelApi', '1.18')));
 }
+/** The workbook with sheets keyed by name: ids change when a file is reopened. */
+const byName = (wb: HostWorkbookData) => ({ ...wb, activeSheet: wb.sheets.find((s) => s.id === wb.activeSheet)?.name, sheets: wb.sheets.map((s) => ({ ...s, id: s.name })) });
 
 test('the seed workbook: the same findings as the engine, marked on their cells with notes, in 5 syncs', async () => {
   const host = new ExcelHost(seedBook());
@@ -61,8 +63,10 @@ test('validation never changes a value; clear restores every cell exactly, also 
   }
   expect(s.notes.E18).toMatch(/SAT-001[\s\S]*原有批注/);
   host.reopen();
+  // Excel gives the sheets new ids on reopening: the marks are still found, by name, and cleared.
+  expect(host.data.sheets[0].id).not.toBe(before.sheets[0].id);
   await clear(host);
-  expect(host.data).toEqual(before);
+  expect(byName(host.data)).toEqual(byName(before));
 });
 
 test('a new validation clears the previous marks first', async () => {
@@ -335,4 +339,44 @@ test('a sheet of stacked forms with over 512 merged areas (Excel returns at most
   expect(result.sheets).toEqual([expect.objectContaining({ name: '汇总', status: 'checked', forms: 50 })]);
   const engine = checkWorkbooks([{ name: 'workbook', grids: [specToGrid(specs, '汇总')] }]);
   expect(result.findings.map((f) => `${f.cell} ${f.ruleId}`)).toEqual(engine.results[0].findings.map((f) => `${f.cell} ${f.ruleId}`));
+});
+
+describe('clear never fails for good (issue 10, items 1 and 2)', () => {
+  test('validate, save and reopen (new sheet ids), validate again, clear: every cell as before', async () => {
+    const host = new ExcelHost(seedBook());
+    const before = reopen(host.data);
+    await validate(host);
+    host.reopen();
+    await validate(host);
+    host.reopen();
+    const result = await clear(host);
+    expect(result.skipped).toEqual([]);
+    expect(byName(host.data)).toEqual(byName(before));
+  });
+
+  test('a marked sheet deleted after validating: clear restores the others and says which marks are gone', async () => {
+    const host = new ExcelHost(seedBook());
+    const before = reopen(host.data);
+    await validate(host);
+    host.data.sheets = host.data.sheets.filter((s) => s.name !== '政务联络经费');
+    const result = await clear(host);
+    expect(result.skipped).toEqual([{ sheet: '政务联络经费', reason: 'gone' }]);
+    expect(byName(host.data)).toEqual(byName({ ...before, sheets: before.sheets.filter((s) => s.name !== '政务联络经费') }));
+    expect(host.data.settings['goalsheet.marks']).toBeUndefined();
+  });
+
+  test('a marked sheet protected after validating: clear restores the others, keeps its marks for later, and a later clear finishes', async () => {
+    const host = new ExcelHost(seedBook());
+    const before = reopen(host.data);
+    await validate(host);
+    host.sheet('政务联络经费')!.protected = true;
+    const first = await clear(host);
+    expect(first.skipped).toEqual([{ sheet: '政务联络经费', reason: 'protected' }]);
+    expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBe(SEVERITY_FILL.error);
+    expect(host.sheet('办公软件平台维护经费')).toEqual(before.sheets.find((s) => s.name === '办公软件平台维护经费'));
+    host.sheet('政务联络经费')!.protected = false;
+    const second = await clear(host);
+    expect(second.skipped).toEqual([]);
+    expect(byName(host.data)).toEqual(byName(before));
+  });
 });
