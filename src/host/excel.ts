@@ -531,12 +531,25 @@ function usedArea(s: HostSheet, valuesOnly: boolean): Area | undefined {
 }
 
 /** What Excel shows in a cell: number formats applied, errors as their code. */
+/**
+ * Built-in formats Excel shows in the system's own way: Range.text in zh-CN Excel shows the short date
+ * (numFmtId 14, reported as m/d/yyyy) as 2024/1/2, not 1/2/2024. The host speaks zh-CN, as the users do.
+ */
+const ZH_CN_BUILTIN: Record<string, string> = {
+  'm/d/yyyy': 'yyyy/m/d',
+  'm/d/yy h:mm': 'yyyy/m/d h:mm',
+  'd-mmm-yy': 'yyyy"年"m"月"d"日"',
+  'mmm-yy': 'yyyy"年"m"月"',
+  'd-mmm': 'm"月"d"日"',
+};
+
 export function cellText(cell: HostCell | undefined): string {
   if (!cell) return '';
   if (cell.error) return cell.error;
   if (typeof cell.value === 'number') {
     try {
-      return numfmt.format(cell.numberFormat || 'General', cell.value);
+      const format = cell.numberFormat || 'General';
+      return numfmt.format(ZH_CN_BUILTIN[format] ?? format, cell.value);
     } catch {
       return String(cell.value);
     }

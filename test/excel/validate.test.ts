@@ -380,3 +380,20 @@ describe('clear never fails for good (issue 10, items 1 and 2)', () => {
     expect(byName(host.data)).toEqual(byName(before));
   });
 });
+
+test('Range.text in zh-CN: a built-in short date shows as 2024/12/31 (the host speaks the users\' locale), and reads as a deadline', async () => {
+  const f = clone(cleanForm());
+  const host = new ExcelHost(workbookFromSpecs([{ name: '表', specs: [layoutForm(f)] }]));
+  // The 时效 row's value typed as a date: 2024-12-31, Excel's built-in short date (numFmtId 14).
+  const row = 9 + f.indicators.findIndex((i) => i.l3 === '故障响应时间');
+  host.sheet('表')!.cells[cellKey(row, 4)] = { value: 45657, numberFormat: 'm/d/yyyy' };
+  const text = await host.run(async (c) => {
+    const r = c.workbook.worksheets.getItem('表').getRange(`E${row + 1}`);
+    r.load('text');
+    await c.sync();
+    return r.text[0][0];
+  });
+  expect(text).toBe('2024/12/31');
+  const result = await validate(host);
+  expect(result.findings.filter((x) => x.cell === `E${row + 1}` && x.severity !== 'info')).toEqual([]);
+});
