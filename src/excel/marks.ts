@@ -5,7 +5,7 @@
  * saved, closed and reopened. Reading what is there costs one sync, writing
  * every mark (and undoing the previous ones) one more, whatever the count.
  */
-import { SEVERITY_FILL, type CellMark } from '../core/marks';
+import { isMarkFill, isMarkText, SEVERITY_FILL, type CellMark } from '../core/marks';
 
 export const RECORD_KEY = 'goalsheet.marks';
 
@@ -48,6 +48,41 @@ export function resolveRecord(record: MarkRecord | undefined, sheets: { id: stri
   return { record: { version: 1, cells }, lost: [...lost] };
 }
 
+/**
+ * `resolveRecord`, and then the sheets found neither by id nor by name looked for among the sheets no recorded
+ * cell claims: a sheet renamed and then reopened keeps our marks where they were, so a sheet where every
+ * recorded cell still shows our fill or note is it (and Clear puts back only what still is ours). One more sync, only when there are such sheets.
+ */
+export async function locateRecord(
+  context: Excel.RequestContext,
+  record: MarkRecord | undefined,
+  sheets: { id: string; name: string; sheet: Excel.Worksheet }[],
+  notes: boolean,
+): Promise<{ record?: MarkRecord; lost: string[] }> {
+  const found = resolveRecord(record, sheets);
+  if (!found.record || !found.lost.length) return found;
+  const claimed = new Set(found.record.cells.map((c) => c.sheetId));
+  const unclaimed = sheets.filter((s) => !claimed.has(s.id));
+  const lostCells = new Map(found.lost.map((name) => [name, record!.cells.filter((c) => c.sheet === name && !sheets.some((s) => s.id === c.sheetId))]));
+  if (!unclaimed.length) return found;
+  // The sheet with the most recorded cells first: a deleted sheet's few marks may also fit a renamed one.
+  const looks = [...lostCells].sort((a, b) => b[1].length - a[1].length).map(([name, cells]) => ({ name, cells, on: unclaimed.map((s) => ({ s, looks: cells.map((c) => queueLook(s.sheet, c.cell, notes)) })) }));
+  await context.sync();
+  const taken = new Set<string>();
+  const lost: string[] = [];
+  for (const { name, cells, on } of looks) {
+    const matches = on.filter(({ s, looks: l }) => !taken.has(s.id) && l.every((look) => isMarkFill(look().fill) || isMarkText(look().note)));
+    if (!matches.length) {
+      lost.push(name);
+      continue;
+    }
+    const s = matches[0].s;
+    taken.add(s.id);
+    found.record.cells.push(...cells.map((c) => ({ ...c, sheetId: s.id, sheet: s.name })));
+  }
+  return { record: found.record, lost };
+}
+
 /** Queue reading the previous marks; the function gives them after the next sync. */
 export function queueRecord(context: Excel.RequestContext): () => MarkRecord | undefined {
   const setting = context.workbook.settings.getItemOrNullObject(RECORD_KEY);
@@ -72,12 +107,42 @@ function noteText(mark: CellMark, original: string | null): string {
   return original ? `${mark.text}${separator}${original}` : mark.text;
 }
 
-/** Queue putting one cell back as it was. */
-function queueRestore(target: Excel.Worksheet, c: MarkedCell, notes: boolean): void {
-  const range = target.getRange(c.cell);
-  if (c.fill === null) range.format.fill.clear();
-  else range.format.fill.color = c.fill;
-  if (notes) replaceNote(target, c.cell, c.note);
+/** A cell's fill and note as they are now. */
+export interface Look {
+  fill: string | null;
+  note: string | null;
+}
+
+/** Queue reading a cell's fill and note; the function gives them after the next sync. */
+export function queueLook(sheet: Excel.Worksheet, cell: string, notes: boolean): () => Look {
+  const props = sheet.getRange(cell).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+  const note = notes ? sheet.notes.getItemOrNullObject(cell) : undefined;
+  note?.load('content');
+  return () => {
+    const fill = props.value[0][0].format?.fill;
+    return { fill: !fill || fill.pattern === 'None' ? null : (fill.color ?? null), note: note && !note.isNullObject ? note.content : null };
+  };
+}
+
+/**
+ * Queue putting one cell back as it was. Given how it looks now, only what still is ours goes back: a fill or
+ * note a person set on a marked cell since is theirs and stays.
+ */
+function queueRestore(target: Excel.Worksheet, c: MarkedCell, notes: boolean, now?: Look): void {
+  if (!now || isMarkFill(now.fill)) {
+    const range = target.getRange(c.cell);
+    if (c.fill === null) range.format.fill.clear();
+    else range.format.fill.color = c.fill;
+  }
+  if (notes && (!now || isMarkText(now.note))) replaceNote(target, c.cell, c.note);
+}
+
+/** What to remember of a cell about to be marked: how it looks now, except what is still our previous mark. */
+function original(now: Look, previous: MarkedCell | undefined): Pick<MarkedCell, 'fill' | 'note'> {
+  return {
+    fill: previous && isMarkFill(now.fill) ? previous.fill : now.fill,
+    note: previous && isMarkText(now.note) ? previous.note : now.note,
+  };
 }
 
 /** Delete whatever note is there (a no-op on a null object) and add `text`; never sets a property on a note that may be gone. */
@@ -98,47 +163,37 @@ export async function writeMarks(
   notes: boolean,
   /** Previous marks on sheets that are gone or protected cannot be undone now: they stay in the record. */
   canRestore: (sheetId: string) => boolean,
+  /** Looks at previously marked cells queued before an earlier sync, by `sheetId!cell`: not read again. */
+  looked: Map<string, () => Look> = new Map(),
 ): Promise<MarkRecord> {
   const sheetOf = (name: string) => sheets.get(name);
   const old = new Map((previous?.cells ?? []).map((c) => [key(c.sheetId, c.cell), c]));
 
-  // Sync 1: what the cells to mark look like now (unless a previous mark already remembers it), in batches
-  // under the request limit like the writes below.
-  const reads = marks.flatMap((m) => {
+  // Sync 1: how the cells to mark and the previously marked ones look now, in batches under the request limit
+  // like the writes below.
+  const toMark = marks.flatMap((m) => {
     const t = sheetOf(m.sheet);
-    if (!t || old.has(key(t.sheetId, m.cell))) return [];
-    return [{ m, t } as { m: CellMark; t: Target; props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>; note?: Excel.Note }];
+    return t ? [{ m, t, look: looked.get(key(t.sheetId, m.cell)) }] : [];
   });
-  await sendInBatches(context, reads.map((r) => () => {
-    r.props = r.t.sheet.getRange(r.m.cell).getCellProperties({ format: { fill: { color: true, pattern: true } } });
-    r.note = notes ? r.t.sheet.notes.getItemOrNullObject(r.m.cell) : undefined;
-    r.note?.load('content');
-  }), MARKS_PER_SYNC);
-  const before = new Map<string, MarkedCell>();
-  for (const { m, t, props, note } of reads) {
-    const fill = props!.value[0][0].format?.fill;
-    before.set(key(t.sheetId, m.cell), {
-      sheetId: t.sheetId,
-      sheet: t.name,
-      cell: m.cell,
-      fill: !fill || fill.pattern === 'None' ? null : (fill.color ?? null),
-      note: note && !note.isNullObject ? note.content : null,
-    });
-  }
+  const marked = new Set(toMark.map(({ m, t }) => key(t.sheetId, m.cell)));
+  const undo = (previous?.cells ?? [])
+    .filter((c) => !marked.has(key(c.sheetId, c.cell)) && canRestore(c.sheetId))
+    .map((c) => ({ c, look: looked.get(key(c.sheetId, c.cell)) }));
+  await sendInBatches(
+    context,
+    [
+      ...toMark.filter((x) => !x.look).map((x) => () => void (x.look = queueLook(x.t.sheet, x.m.cell, notes))),
+      ...undo.filter((x) => !x.look).map((x) => () => void (x.look = queueLook(context.workbook.worksheets.getItem(x.c.sheetId), x.c.cell, notes))),
+    ],
+    MARKS_PER_SYNC,
+  );
 
   const record: MarkRecord = {
     version: 1,
-    cells: marks.flatMap((m) => {
-      const t = sheetOf(m.sheet);
-      if (!t) return [];
-      const k = key(t.sheetId, m.cell);
-      return [{ ...(old.get(k) ?? before.get(k)!), sheet: t.name }];
-    }),
+    cells: toMark.map(({ m, t, look }) => ({ sheetId: t.sheetId, sheet: t.name, cell: m.cell, ...original(look!(), old.get(key(t.sheetId, m.cell))) })),
   };
-  const marked = new Set(record.cells.map((c) => key(c.sheetId, c.cell)));
   const kept = (previous?.cells ?? []).filter((c) => !marked.has(key(c.sheetId, c.cell)) && !canRestore(c.sheetId));
   record.cells.push(...kept);
-  const undo = (previous?.cells ?? []).filter((c) => !marked.has(key(c.sheetId, c.cell)) && canRestore(c.sheetId));
 
   // Sync 2: remember first (a Clear can then undo even a half-applied batch), undo old marks, write new ones.
   // Excel on the web refuses a request over 5 MB whole, so thousands of marks go in several syncs: a refused
@@ -147,11 +202,9 @@ export async function writeMarks(
   const originals = new Map(record.cells.map((c) => [key(c.sheetId, c.cell), c]));
   const units: Unit[] = [
     {
-      queue: () => {
-        context.workbook.settings.add(RECORD_KEY, JSON.stringify(record));
-        for (const c of undo) queueRestore(worksheets.getItem(c.sheetId), c, notes);
-      },
+      queue: () => context.workbook.settings.add(RECORD_KEY, JSON.stringify(record)),
     },
+    ...undo.map(({ c, look }): Unit => ({ queue: () => queueRestore(worksheets.getItem(c.sheetId), c, notes, look!()) })),
     ...marks.flatMap((m): Unit[] => {
       const t = sheetOf(m.sheet);
       if (!t) return [];
@@ -229,15 +282,16 @@ export interface ClearResult {
 }
 
 /**
- * Put every marked cell back as it was. Never fails for good: marks on a sheet that is gone are forgotten,
- * marks on a protected sheet stay in the record for a later clear, and both are named. Three syncs.
+ * Put every marked cell back as it was, as far as it is still ours. Never fails for good: marks on a sheet that
+ * is gone are forgotten, marks on a protected sheet stay in the record for a later clear, and both are named.
+ * Three syncs (more for thousands of marks: each under Excel on the web's request limit).
  */
 export async function clearMarks(context: Excel.RequestContext, notes: boolean): Promise<ClearResult> {
   const record = queueRecord(context);
   const sheets = context.workbook.worksheets;
   sheets.load('items/id,items/name');
   await context.sync();
-  const { record: previous, lost } = resolveRecord(record(), sheets.items.map((s) => ({ id: s.id, name: s.name })));
+  const { record: previous, lost } = await locateRecord(context, record(), sheets.items.map((s) => ({ id: s.id, name: s.name, sheet: s })), notes);
   const skipped: ClearResult['skipped'] = lost.map((sheet) => ({ sheet, reason: 'gone' }));
   if (!previous) return { restored: 0, skipped };
   const involved = [...new Set(previous.cells.map((c) => c.sheetId))].map((id) => {
@@ -245,14 +299,19 @@ export async function clearMarks(context: Excel.RequestContext, notes: boolean):
     protection.load('protected');
     return { id, protection };
   });
-  await context.sync();
+  // How each marked cell looks now, so that only what is still ours is put back.
+  const looks: (() => Look)[] = [];
+  await sendInBatches(context, previous.cells.map((c, i) => () => void (looks[i] = queueLook(sheets.getItem(c.sheetId), c.cell, notes))), MARKS_PER_SYNC);
+  if (!previous.cells.length) await context.sync();
   const locked = new Set(involved.filter((x) => x.protection.protected).map((x) => x.id));
-  const restore = previous.cells.filter((c) => !locked.has(c.sheetId));
+  const restore = previous.cells.flatMap((c, i) => (locked.has(c.sheetId) ? [] : [{ c, look: looks[i]() }]));
   const kept = previous.cells.filter((c) => locked.has(c.sheetId));
-  for (const c of restore) queueRestore(sheets.getItem(c.sheetId), c, notes);
-  if (kept.length) context.workbook.settings.add(RECORD_KEY, JSON.stringify({ version: 1, cells: kept } satisfies MarkRecord));
-  else context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
-  await context.sync();
+  const forget = () => {
+    if (kept.length) context.workbook.settings.add(RECORD_KEY, JSON.stringify({ version: 1, cells: kept } satisfies MarkRecord));
+    else context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
+  };
+  // The record goes last: a Clear cut short by an error can simply be run again.
+  await sendInBatches(context, [...restore.map(({ c, look }) => () => queueRestore(sheets.getItem(c.sheetId), c, notes, look)), forget], MARKS_PER_SYNC);
   for (const name of new Set(kept.map((c) => c.sheet))) skipped.push({ sheet: name, reason: 'protected' });
   return { restored: restore.length, skipped };
 }

@@ -1,8 +1,10 @@
 /**
  * One click: read the workbook, run the engine, mark every finding on its cell.
- * Four syncs whatever the number of sheets and findings: (1) sheet list and the
- * previous marks, (2) every sheet's cells, (3) what the cells to mark look like
- * now, (4) undo the previous marks and write the new ones.
+ * Five syncs whatever the number of sheets and findings: (1) sheet list and the
+ * previous marks, (2) every sheet's size, with how the previously marked cells
+ * look now, (3) every sheet's cells, (4) what the cells newly marked look like
+ * now (none when re-checking with the same marks), (5) undo the previous marks
+ * and write the new ones. One more when a marked sheet was renamed and reopened.
  */
 import { checkForms, type SheetSummary } from '../core/engine';
 import type { Form } from '../core/form/model';
@@ -10,7 +12,7 @@ import { readSheet } from '../core/form/parse';
 import { planMarks } from '../core/marks';
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
-import { queueRecord, resolveRecord, writeMarks, type MarkRecord, type Target } from './marks';
+import { locateRecord, MARKS_PER_SYNC, queueLook, queueRecord, writeMarks, type MarkRecord, type Target } from './marks';
 import { queueSheetList, readSheetData } from './read';
 
 export interface HostSupport {
@@ -69,11 +71,16 @@ export async function validateWorkbook(
   await context.sync();
   const { all, activeId } = list();
   // The previous marks as they apply now: sheet ids may have changed since they were recorded (a reopen).
-  const { record: previousMarks } = resolveRecord(previous(), all.map((r) => ({ id: r.id, name: r.name })));
+  const { record: previousMarks } = await locateRecord(context, previous(), all.map((r) => ({ id: r.id, name: r.name, sheet: r.sheet })), support.notes);
   const refs = scope === 'all' ? all : all.filter((r) => (scope === 'active' ? r.id === activeId : r.name === scope.sheet));
   const validated = new Set(refs.map((r) => r.id));
   // Protection of every sheet: previous marks on sheets not read now must be undone too.
   const protections = all.map((r) => ({ r, p: r.sheet.protection.load('protected') }));
+  // How the previously marked cells look now, read with the data (what is still ours is undone or kept); many
+  // are left to writeMarks, which reads in batches under the request limit.
+  const byId = new Map(all.map((r) => [r.id, r.sheet]));
+  const few = (previousMarks?.cells.length ?? 0) <= MARKS_PER_SYNC ? (previousMarks?.cells ?? []) : [];
+  const looked = new Map(few.map((c) => [`${c.sheetId}!${c.cell}`, queueLook(byId.get(c.sheetId)!, c.cell, support.notes)]));
   const reads = await readSheetData(context, refs, support.merges);
 
   progress.stage?.('check');
@@ -90,7 +97,7 @@ export async function validateWorkbook(
   if (progress.cancelled?.()) throw new CancelledError();
   progress.stage?.('mark');
   const writableIds = new Set([...writable.values()].map((t) => t.sheetId));
-  const record = await writeMarks(context, marks, previousMarks, writable, support.notes, (id) => validated.has(id) && writableIds.has(id));
+  const record = await writeMarks(context, marks, previousMarks, writable, support.notes, (id) => validated.has(id) && writableIds.has(id), looked);
 
   return {
     sheets: sheetResults.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length, families: s.forms.map((f) => f.family) })),
