@@ -8,8 +8,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkForms, groupBy, summarise, type WorkbookResult } from '../core/engine';
-import { readSheet } from '../core/form/parse';
+import { checkForms, groupBy, readWorkbook, sheetSummary, summarise, type WorkbookResult } from '../core/engine';
 import type { Form, SheetResult } from '../core/form/model';
 import { checkOptions, type Options } from '../core/options';
 import type { Locale } from '../core/rules/types';
@@ -139,12 +138,12 @@ async function check(args: string[], io: Io): Promise<number> {
       reports.push({ file, sheets: [], forms: [], findings: [], error: loaded.error });
       continue;
     }
-    const sheets = loaded.grids.map((g) => readSheet(g, file, { layout: options.layout }));
+    const sheets = readWorkbook({ name: file, grids: loaded.grids }, options);
     read.push(...sheets);
     forms.push(...sheets.flatMap((s) => s.forms));
     reports.push({
       file,
-      sheets: sheets.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })),
+      sheets: sheets.map(sheetSummary),
       forms: sheets.flatMap((s) => s.forms.map(formLayout)),
       findings: [],
     });

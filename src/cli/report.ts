@@ -29,12 +29,10 @@ export interface FileReport {
 
 export function formLayout(form: Form): FormLayout {
   const fields: Record<string, string> = {};
-  for (const k of ['name', 'unit', 'code', 'total', 'adjust', 'fiscal', 'other', 'use', 'goal', 'longGoal'] as const) {
+  for (const k of ['name', 'unit', 'code', 'total', 'adjust', 'fiscal', 'other', 'use', 'goal', 'longGoal', 'plan', 'header'] as const) {
     const f = form[k];
     if (f) fields[k] = f.cell;
   }
-  if (form.plan) fields.plan = form.plan.cell;
-  if (form.header) fields.header = form.header.cell;
   return {
     sheet: form.sheet,
     index: form.index,

@@ -52,6 +52,9 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
   return out;
 }
 
+/** What a sheet held, for the summary line and the JSON report. */
+export const sheetSummary = (s: SheetResult): SheetSummary => ({ name: s.name, status: s.status, forms: s.forms.length });
+
 export function readWorkbook(book: Workbook, options: Options = {}): SheetResult[] {
   return book.grids.map((g) => readSheet(g, book.name, { layout: options.layout }));
 }
@@ -118,7 +121,7 @@ export function checkWorkbooks(books: Workbook[], options: Options = {}): { resu
   const byBook = groupBy(findings, (f) => f.workbook);
   const results = read.map(({ book, sheets }) => ({
     name: book.name,
-    sheets: sheets.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length })),
+    sheets: sheets.map(sheetSummary),
     forms: sheets.flatMap((s) => s.forms),
     findings: byBook.get(book.name) ?? [],
   }));

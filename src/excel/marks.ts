@@ -3,9 +3,11 @@
  * note. What each marked cell looked like before is kept inside the workbook
  * (a workbook setting), so Clear restores it exactly, also after the file was
  * saved, closed and reopened. Reading what is there costs one sync, writing
- * every mark (and undoing the previous ones) one more, whatever the count.
+ * every mark (and undoing the previous ones) one more, for up to MARKS_PER_SYNC
+ * cells; more go in batches under Excel on the web's request limit.
  */
 import { isMarkFill, isMarkText, SEVERITY_FILL, type CellMark } from '../core/marks';
+import type { SheetRef } from './read';
 
 export const RECORD_KEY = 'goalsheet.marks';
 
@@ -25,62 +27,60 @@ export interface MarkRecord {
   cells: MarkedCell[];
 }
 
-const key = (sheetId: string, cell: string) => `${sheetId}!${cell}`;
+/** A marked cell's key: sheet id and address. */
+export const markKey = (sheetId: string, cell: string) => `${sheetId}!${cell}`;
 
 /**
- * The record as it applies to the open workbook. Sheet ids are constant within a session but may change
- * between sessions, so a recorded sheet is found by its id, else by its name; cells on sheets found neither
- * way (deleted, or renamed and reopened) cannot be put back and are named in `lost`.
+ * The recorded cells as they apply to the open workbook. Sheet ids are constant within a session but may change
+ * between sessions, so a recorded sheet is found by its id, else by its name; the cells of sheets found neither
+ * way (deleted, or renamed and reopened) are given apart, by recorded sheet name.
  */
-export function resolveRecord(record: MarkRecord | undefined, sheets: { id: string; name: string }[]): { record?: MarkRecord; lost: string[] } {
-  if (!record) return { lost: [] };
+function resolveRecord(record: MarkRecord, sheets: SheetRef[]): { cells: MarkedCell[]; lost: Map<string, MarkedCell[]> } {
   const byId = new Map(sheets.map((s) => [s.id, s]));
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  const lost = new Set<string>();
-  const cells = record.cells.flatMap((c) => {
+  const cells: MarkedCell[] = [];
+  const lost = new Map<string, MarkedCell[]>();
+  for (const c of record.cells) {
     const s = byId.get(c.sheetId) ?? byName.get(c.sheet);
-    if (!s) {
-      lost.add(c.sheet);
-      return [];
-    }
-    return [{ ...c, sheetId: s.id, sheet: s.name }];
-  });
-  return { record: { version: 1, cells }, lost: [...lost] };
+    if (s) cells.push({ ...c, sheetId: s.id, sheet: s.name });
+    else if (lost.has(c.sheet)) lost.get(c.sheet)!.push(c);
+    else lost.set(c.sheet, [c]);
+  }
+  return { cells, lost };
 }
 
 /**
- * `resolveRecord`, and then the sheets found neither by id nor by name looked for among the sheets no recorded
- * cell claims: a sheet renamed and then reopened keeps our marks where they were, so a sheet where every
- * recorded cell still shows our fill or note is it (and Clear puts back only what still is ours). One more sync, only when there are such sheets.
+ * The record as it applies to the open workbook (`resolveRecord`); then sheets found neither by id nor by name
+ * are looked for among the sheets no recorded cell claims: a sheet renamed and then reopened keeps our marks
+ * where they were, so a sheet where every recorded cell still shows our fill or note is it (and Clear puts back
+ * only what still is ours). One more sync, only when there are such sheets. `lost` names the sheets not found.
  */
 export async function locateRecord(
   context: Excel.RequestContext,
   record: MarkRecord | undefined,
-  sheets: { id: string; name: string; sheet: Excel.Worksheet }[],
+  sheets: SheetRef[],
   notes: boolean,
 ): Promise<{ record?: MarkRecord; lost: string[] }> {
-  const found = resolveRecord(record, sheets);
-  if (!found.record || !found.lost.length) return found;
-  const claimed = new Set(found.record.cells.map((c) => c.sheetId));
+  if (!record) return { lost: [] };
+  const { cells, lost } = resolveRecord(record, sheets);
+  const claimed = new Set(cells.map((c) => c.sheetId));
   const unclaimed = sheets.filter((s) => !claimed.has(s.id));
-  const lostCells = new Map(found.lost.map((name) => [name, record!.cells.filter((c) => c.sheet === name && !sheets.some((s) => s.id === c.sheetId))]));
-  if (!unclaimed.length) return found;
-  // The sheet with the most recorded cells first: a deleted sheet's few marks may also fit a renamed one.
-  const looks = [...lostCells].sort((a, b) => b[1].length - a[1].length).map(([name, cells]) => ({ name, cells, on: unclaimed.map((s) => ({ s, looks: cells.map((c) => queueLook(s.sheet, c.cell, notes)) })) }));
-  await context.sync();
-  const taken = new Set<string>();
-  const lost: string[] = [];
-  for (const { name, cells, on } of looks) {
-    const matches = on.filter(({ s, looks: l }) => !taken.has(s.id) && l.every((look) => isMarkFill(look().fill) || isMarkText(look().note)));
-    if (!matches.length) {
-      lost.push(name);
-      continue;
+  if (lost.size && unclaimed.length) {
+    // The sheet with the most recorded cells first: a deleted sheet's few marks may also fit a renamed one.
+    const candidates = [...lost]
+      .sort((a, b) => b[1].length - a[1].length)
+      .map(([name, gone]) => ({ name, gone, on: unclaimed.map((s) => ({ s, looks: gone.map((c) => queueLook(s.sheet, c.cell, notes)) })) }));
+    await context.sync();
+    const ours = (look: Look) => isMarkFill(look.fill) || isMarkText(look.note);
+    for (const { name, gone, on } of candidates) {
+      const match = on.find(({ s, looks }) => !claimed.has(s.id) && looks.every((l) => ours(l())));
+      if (!match) continue;
+      claimed.add(match.s.id);
+      lost.delete(name);
+      cells.push(...gone.map((c) => ({ ...c, sheetId: match.s.id, sheet: match.s.name })));
     }
-    const s = matches[0].s;
-    taken.add(s.id);
-    found.record.cells.push(...cells.map((c) => ({ ...c, sheetId: s.id, sheet: s.name })));
   }
-  return { record: found.record, lost };
+  return { record: { version: 1, cells }, lost: [...lost.keys()] };
 }
 
 /** Queue reading the previous marks; the function gives them after the next sync. */
@@ -153,7 +153,7 @@ function replaceNote(target: Excel.Worksheet, cell: string, text: string | null)
 
 /**
  * Replace the previous marks with `marks`. Sheets in `sheets` by name; marks on sheets not
- * listed (protected ones) are not written. Two syncs; on failure the cells touched are put back.
+ * listed (protected ones) are not written. Two syncs (batched beyond MARKS_PER_SYNC); on failure the cells touched are put back.
  */
 export async function writeMarks(
   context: Excel.RequestContext,
@@ -166,67 +166,64 @@ export async function writeMarks(
   /** Looks at previously marked cells queued before an earlier sync, by `sheetId!cell`: not read again. */
   looked: Map<string, () => Look> = new Map(),
 ): Promise<MarkRecord> {
-  const sheetOf = (name: string) => sheets.get(name);
-  const old = new Map((previous?.cells ?? []).map((c) => [key(c.sheetId, c.cell), c]));
+  // Every sheet written or undone here is one of `sheets`.
+  const ws = new Map([...sheets.values()].map((t) => [t.sheetId, t.sheet]));
+  const old = new Map((previous?.cells ?? []).map((c) => [markKey(c.sheetId, c.cell), c]));
 
   // Sync 1: how the cells to mark and the previously marked ones look now, in batches under the request limit
   // like the writes below.
   const toMark = marks.flatMap((m) => {
-    const t = sheetOf(m.sheet);
-    return t ? [{ m, t, look: looked.get(key(t.sheetId, m.cell)) }] : [];
+    const t = sheets.get(m.sheet);
+    return t ? [{ m, t, look: looked.get(markKey(t.sheetId, m.cell)) }] : [];
   });
-  const marked = new Set(toMark.map(({ m, t }) => key(t.sheetId, m.cell)));
+  const marked = new Set(toMark.map(({ m, t }) => markKey(t.sheetId, m.cell)));
   const undo = (previous?.cells ?? [])
-    .filter((c) => !marked.has(key(c.sheetId, c.cell)) && canRestore(c.sheetId))
-    .map((c) => ({ c, look: looked.get(key(c.sheetId, c.cell)) }));
+    .filter((c) => !marked.has(markKey(c.sheetId, c.cell)) && canRestore(c.sheetId))
+    .map((c) => ({ c, look: looked.get(markKey(c.sheetId, c.cell)) }));
   await sendInBatches(
     context,
     [
       ...toMark.filter((x) => !x.look).map((x) => () => void (x.look = queueLook(x.t.sheet, x.m.cell, notes))),
-      ...undo.filter((x) => !x.look).map((x) => () => void (x.look = queueLook(context.workbook.worksheets.getItem(x.c.sheetId), x.c.cell, notes))),
+      ...undo.filter((x) => !x.look).map((x) => () => void (x.look = queueLook(ws.get(x.c.sheetId)!, x.c.cell, notes))),
     ],
     MARKS_PER_SYNC,
   );
 
   const record: MarkRecord = {
     version: 1,
-    cells: toMark.map(({ m, t, look }) => ({ sheetId: t.sheetId, sheet: t.name, cell: m.cell, ...original(look!(), old.get(key(t.sheetId, m.cell))) })),
+    cells: toMark.map(({ m, t, look }) => ({ sheetId: t.sheetId, sheet: t.name, cell: m.cell, ...original(look!(), old.get(markKey(t.sheetId, m.cell))) })),
   };
-  const kept = (previous?.cells ?? []).filter((c) => !marked.has(key(c.sheetId, c.cell)) && !canRestore(c.sheetId));
+  const kept = (previous?.cells ?? []).filter((c) => !marked.has(markKey(c.sheetId, c.cell)) && !canRestore(c.sheetId));
   record.cells.push(...kept);
 
   // Sync 2: remember first (a Clear can then undo even a half-applied batch), undo old marks, write new ones.
   // Excel on the web refuses a request over 5 MB whole, so thousands of marks go in several syncs: a refused
   // batch is split in two and sent again (nothing of it was applied).
-  const worksheets = context.workbook.worksheets;
-  const originals = new Map(record.cells.map((c) => [key(c.sheetId, c.cell), c]));
   const units: Unit[] = [
     {
       queue: () => context.workbook.settings.add(RECORD_KEY, JSON.stringify(record)),
     },
-    ...undo.map(({ c, look }): Unit => ({ queue: () => queueRestore(worksheets.getItem(c.sheetId), c, notes, look!()) })),
-    ...marks.flatMap((m): Unit[] => {
-      const t = sheetOf(m.sheet);
-      if (!t) return [];
-      const original = originals.get(key(t.sheetId, m.cell))!;
+    ...undo.map(({ c, look }): Unit => ({ queue: () => queueRestore(ws.get(c.sheetId)!, c, notes, look!()) })),
+    // record.cells begins with one entry per cell to mark, in the same order.
+    ...toMark.map(({ m, t }, i): Unit => {
+      const original = record.cells[i].note;
       const fill = () => {
         t.sheet.getRange(m.cell).format.fill.color = SEVERITY_FILL[m.severity];
       };
       // A cell with a threaded comment takes no note: its explanation stays in the pane.
-      return [notes ? { queue: () => (fill(), replaceNote(t.sheet, m.cell, noteText(m, original.note))), instead: fill } : { queue: fill }];
+      return notes ? { queue: () => (fill(), replaceNote(t.sheet, m.cell, noteText(m, original))), instead: fill } : { queue: fill };
     }),
   ];
   try {
     await sendInBatches(context, units, MARKS_PER_SYNC);
   } catch (e) {
-    const fresh = record.cells.filter((c) => !old.has(key(c.sheetId, c.cell)) && canRestore(c.sheetId));
-    await rollback(context, fresh, previous, notes).catch(() => undefined);
+    const fresh = record.cells.filter((c) => !old.has(markKey(c.sheetId, c.cell)) && canRestore(c.sheetId));
+    await rollback(context, fresh, previous, ws, notes).catch(() => undefined);
     throw e;
   }
   return record;
 }
 
-/** After a failed write: put the newly marked cells back and the previous record in place (best effort). */
 /** Marks per sync: well under Excel on the web's 5 MB request with a note each. */
 export const MARKS_PER_SYNC = 1000;
 
@@ -266,14 +263,16 @@ async function sendBatch(context: Excel.RequestContext, batch: Unit[]): Promise<
   }
 }
 
-async function rollback(context: Excel.RequestContext, fresh: MarkedCell[], previous: MarkRecord | undefined, notes: boolean): Promise<void> {
-  for (const c of fresh) queueRestore(context.workbook.worksheets.getItem(c.sheetId), c, notes);
-  if (previous) context.workbook.settings.add(RECORD_KEY, JSON.stringify(previous));
-  else context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
-  await context.sync();
+/** After a failed write: put the newly marked cells back and the previous record in place (best effort). */
+async function rollback(context: Excel.RequestContext, fresh: MarkedCell[], previous: MarkRecord | undefined, ws: Map<string, Excel.Worksheet>, notes: boolean): Promise<void> {
+  const record = () => {
+    if (previous) context.workbook.settings.add(RECORD_KEY, JSON.stringify(previous));
+    else context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
+  };
+  await sendInBatches(context, [...fresh.map((c) => () => queueRestore(ws.get(c.sheetId)!, c, notes)), record], MARKS_PER_SYNC);
 }
 
-/** Clear: restore every marked cell as it was and forget the record. Two syncs. */
+/** What a Clear did. */
 export interface ClearResult {
   /** Cells put back as they were. */
   restored: number;
@@ -292,17 +291,17 @@ export async function clearMarks(context: Excel.RequestContext, notes: boolean):
   sheets.load('items/id,items/name');
   await context.sync();
   const { record: previous, lost } = await locateRecord(context, record(), sheets.items.map((s) => ({ id: s.id, name: s.name, sheet: s })), notes);
+  const byId = new Map(sheets.items.map((s) => [s.id, s]));
   const skipped: ClearResult['skipped'] = lost.map((sheet) => ({ sheet, reason: 'gone' }));
   if (!previous) return { restored: 0, skipped };
   const involved = [...new Set(previous.cells.map((c) => c.sheetId))].map((id) => {
-    const protection = sheets.getItem(id).protection;
+    const protection = byId.get(id)!.protection;
     protection.load('protected');
     return { id, protection };
   });
   // How each marked cell looks now, so that only what is still ours is put back.
   const looks: (() => Look)[] = [];
-  await sendInBatches(context, previous.cells.map((c, i) => () => void (looks[i] = queueLook(sheets.getItem(c.sheetId), c.cell, notes))), MARKS_PER_SYNC);
-  if (!previous.cells.length) await context.sync();
+  await sendInBatches(context, previous.cells.map((c, i) => () => void (looks[i] = queueLook(byId.get(c.sheetId)!, c.cell, notes))), MARKS_PER_SYNC);
   const locked = new Set(involved.filter((x) => x.protection.protected).map((x) => x.id));
   const restore = previous.cells.flatMap((c, i) => (locked.has(c.sheetId) ? [] : [{ c, look: looks[i]() }]));
   const kept = previous.cells.filter((c) => locked.has(c.sheetId));
@@ -311,7 +310,7 @@ export async function clearMarks(context: Excel.RequestContext, notes: boolean):
     else context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
   };
   // The record goes last: a Clear cut short by an error can simply be run again.
-  await sendInBatches(context, [...restore.map(({ c, look }) => () => queueRestore(sheets.getItem(c.sheetId), c, notes, look)), forget], MARKS_PER_SYNC);
+  await sendInBatches(context, [...restore.map(({ c, look }) => () => queueRestore(byId.get(c.sheetId)!, c, notes, look)), forget], MARKS_PER_SYNC);
   for (const name of new Set(kept.map((c) => c.sheet))) skipped.push({ sheet: name, reason: 'protected' });
   return { restored: restore.length, skipped };
 }

@@ -6,13 +6,13 @@
  * now (none when re-checking with the same marks), (5) undo the previous marks
  * and write the new ones. One more when a marked sheet was renamed and reopened.
  */
-import { checkForms, type SheetSummary } from '../core/engine';
+import { checkForms, sheetSummary, type SheetSummary } from '../core/engine';
 import type { Form } from '../core/form/model';
 import { readSheet } from '../core/form/parse';
 import { planMarks } from '../core/marks';
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
-import { locateRecord, MARKS_PER_SYNC, queueLook, queueRecord, writeMarks, type MarkRecord, type Target } from './marks';
+import { locateRecord, markKey, MARKS_PER_SYNC, queueLook, queueRecord, writeMarks, type MarkRecord, type Target } from './marks';
 import { queueSheetList, readSheetData } from './read';
 
 export interface HostSupport {
@@ -71,7 +71,7 @@ export async function validateWorkbook(
   await context.sync();
   const { all, activeId } = list();
   // The previous marks as they apply now: sheet ids may have changed since they were recorded (a reopen).
-  const { record: previousMarks } = await locateRecord(context, previous(), all.map((r) => ({ id: r.id, name: r.name, sheet: r.sheet })), support.notes);
+  const { record: previousMarks } = await locateRecord(context, previous(), all, support.notes);
   const refs = scope === 'all' ? all : all.filter((r) => (scope === 'active' ? r.id === activeId : r.name === scope.sheet));
   const validated = new Set(refs.map((r) => r.id));
   // Protection of every sheet: previous marks on sheets not read now must be undone too.
@@ -80,7 +80,7 @@ export async function validateWorkbook(
   // are left to writeMarks, which reads in batches under the request limit.
   const byId = new Map(all.map((r) => [r.id, r.sheet]));
   const few = (previousMarks?.cells.length ?? 0) <= MARKS_PER_SYNC ? (previousMarks?.cells ?? []) : [];
-  const looked = new Map(few.map((c) => [`${c.sheetId}!${c.cell}`, queueLook(byId.get(c.sheetId)!, c.cell, support.notes)]));
+  const looked = new Map(few.map((c) => [markKey(c.sheetId, c.cell), queueLook(byId.get(c.sheetId)!, c.cell, support.notes)]));
   const reads = await readSheetData(context, refs, support.merges);
 
   progress.stage?.('check');
@@ -100,7 +100,7 @@ export async function validateWorkbook(
   const record = await writeMarks(context, marks, previousMarks, writable, support.notes, (id) => validated.has(id) && writableIds.has(id), looked);
 
   return {
-    sheets: sheetResults.map((s) => ({ name: s.name, status: s.status, forms: s.forms.length, families: s.forms.map((f) => f.family) })),
+    sheets: sheetResults.map((s) => ({ ...sheetSummary(s), families: s.forms.map((f) => f.family) })),
     forms,
     findings,
     refused: reads.flatMap((r) => (r.refused ? [{ sheet: r.name, reason: r.refused }] : [])),

@@ -1,7 +1,6 @@
 /** BUDGET: 预算规模及资金用途. Amounts are compared in 万元; 元 and 万元 are converted. */
-import { FAMILY_BY_ID } from '../form/families';
 import type { AmountField, Form } from '../form/model';
-import { emptyFieldRule, inWan, settledUnitWan } from './util';
+import { emptyFieldRule, formFamily, inWan, settledUnitWan } from './util';
 import type { Rule } from './types';
 
 const amounts = (form: Form): AmountField[] =>
@@ -28,7 +27,7 @@ export const budgetRules: Rule[] = [
       // Further sources (上级资金, 自有资金 …) make the sum the template's, not ours: stay silent rather than guess.
       if (form.sources.some((s) => s.amount !== 'empty')) return;
       if (other && other.amount === 'invalid') return;
-      if (!other && !FAMILY_BY_ID.get(form.family)!.fullBreakdown) return;
+      if (!other && !formFamily(form).fullBreakdown) return;
       const otherAmount = other && typeof other.amount === 'object' ? other.amount : undefined;
       const bare = [total.amount, fiscal.amount, otherAmount].every((a) => !a || a.unitWan === null);
       // With no unit anywhere all amounts share one (unknown) unit; compare as written.

@@ -1,7 +1,8 @@
 /** FORM: is the block a complete form of its layout family. */
-import { FAMILY_BY_ID, type FormPart } from '../form/families';
+import type { FormPart } from '../form/families';
 import type { HeaderKind } from '../form/labels';
 import type { Rule } from './types';
+import { formFamily } from './util';
 
 const PARTS_EN: Record<FormPart, string> = {
   code: 'project code', name: 'project name', total: 'budget amount', use: 'use of funds',
@@ -18,7 +19,7 @@ export const formRules: Rule[] = [
     meta: { id: 'FORM-001', severity: 'error' },
     scope: 'form',
     check(form, report) {
-      const family = FAMILY_BY_ID.get(form.family)!;
+      const family = formFamily(form);
       for (const part of form.missing) {
         report(form, form.firstCell, { part: family.words[part], partEn: PARTS_EN[part], family: family.name[0], familyEn: family.name[1] });
       }
@@ -30,7 +31,7 @@ export const formRules: Rule[] = [
     check(form, report) {
       const h = form.header;
       if (!h || (h.inOrder && h.missing.length === 0)) return;
-      const family = FAMILY_BY_ID.get(form.family)!;
+      const family = formFamily(form);
       const columns = family.columns.map((k) => COLUMN_NAMES[k]).join('、');
       const names = h.missing.map((k) => COLUMN_NAMES[k]).join('、');
       report(form, h.cell, h.missing.length

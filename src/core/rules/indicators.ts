@@ -1,9 +1,8 @@
 /** IND: the indicator table's structure (一级/二级/三级, description, basis, 不涉及 rows). */
 import { belongs, isNotApplicable, isOlderSatisfaction, type HeaderKind, type Level1, type Level2 } from '../form/labels';
-import { FAMILY_BY_ID } from '../form/families';
 import type { Form, IndicatorRow } from '../form/model';
 import { isBlank, normLabel } from '../text';
-import { isSatisfactionRow, levelsPrinted, secondLevelPrinted, substantive } from './util';
+import { formFamily, isSatisfactionRow, levelsPrinted, secondLevelPrinted, substantive } from './util';
 import type { Rule } from './types';
 
 const L1_NAMES: Record<Level1, string> = { output: '产出指标', cost: '成本指标', benefit: '效益指标', satisfaction: '满意度指标' };
@@ -29,7 +28,7 @@ export function rowName(row: IndicatorRow): string {
 
 /** The family's template asks for this column (an optional 指标解释 left blank is no finding). */
 function asks(form: Form, column: HeaderKind): boolean {
-  return FAMILY_BY_ID.get(form.family)!.columns.includes(column);
+  return formFamily(form).columns.includes(column);
 }
 
 function isRealEntry(text: string): boolean {

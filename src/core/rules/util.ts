@@ -3,6 +3,7 @@ import type { Field, Form, IndicatorRow } from '../form/model';
 import { isBlank } from '../text';
 import type { Rule, Severity } from './types';
 import type { Amount } from '../values';
+import { FAMILY_BY_ID } from '../form/families';
 
 export const substantive = (row: IndicatorRow): boolean => !row.notApplicable;
 
@@ -83,3 +84,6 @@ export function valueRows(form: Form): IndicatorRow[] {
   }
   return rows;
 }
+
+/** The layout family a form was read in: what its template prints and asks. */
+export const formFamily = (form: Form) => FAMILY_BY_ID.get(form.family)!;
