@@ -37,9 +37,10 @@ export function buildForm(view: SheetView, d: Draft, limit: number, sheet: strin
   // "填报单位(盖章)：单位负责人：…" names no unit: take the next unit label that does.
   const unitValues = units.map((l) => valueOf(view, l, right)).filter((f) => !/^[^:]{2,8}:/.test(normLabel(f.text)));
   if (units.length) form.unit = unitValues.find((f) => normLabel(f.text) !== '') ?? unitValues[0] ?? valueOf(view, units[0], right);
-  const lab = first;
-  if (lab('code')) form.code = valueOf(view, lab('code')!, right);
-  if (lab('name')) form.name = valueOf(view, lab('name')!, right);
+  const code = first('code');
+  if (code) form.code = valueOf(view, code, right);
+  const name = first('name');
+  if (name) form.name = valueOf(view, name, right);
   // Of several labels of a kind: the year's ("当年资金总额" beside the project's "资金总额"), in the total's
   // column, whose value reads as an amount ("一般公共预算" may be a category, not a label).
   let totalCol: number | undefined;
@@ -67,7 +68,8 @@ export function buildForm(view: SheetView, d: Draft, limit: number, sheet: strin
   if (!form.fiscal && sources.length && /^其中/.test(sources[0].norm)) form.fiscal = amountField(view, sources.shift()!, right);
   form.sources = sources.map((l) => amountField(view, l, right));
   form.use = readUse(view, d, right);
-  if (lab('plan')) form.plan = readPlan(view, lab('plan')!, table?.left ?? form.left, right);
+  const plan = first('plan');
+  if (plan) form.plan = readPlan(view, plan, table?.left ?? form.left, right);
   readGoals(view, d, right, form);
 
   const tableBottom = Math.min(limit, (next ?? limit + 1) - 1);

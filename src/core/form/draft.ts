@@ -6,7 +6,7 @@
 import { SheetView } from './sheetView';
 import { detectFamily, FAMILY_BY_ID, type Evidence, type FamilyId, type LayoutFamily } from './families';
 import type { Label } from './fields';
-import { qualifierOf, type HeaderKind, type LabelKind } from './labels';
+import { isTableMarker, qualifierOf, type HeaderKind, type LabelKind } from './labels';
 import type { TableLayout } from './table';
 
 export interface ReadOptions {
@@ -40,7 +40,7 @@ export function annualTable(d: Draft): { table?: TableLayout; next?: number } {
   if (i < 0) i = d.tables.length - 1;
   const next = d.tables[i + 1];
   // The next table's marker row (if any) ends this one too.
-  const nextTop = next ? Math.min(next.top, ...d.labels.filter((l) => (l.kind === 'tableLong' || l.kind === 'tableAnnual') && l.row > d.tables[i].bottom).map((l) => l.row)) : undefined;
+  const nextTop = next ? Math.min(next.top, ...d.labels.filter((l) => isTableMarker(l.kind) && l.row > d.tables[i].bottom).map((l) => l.row)) : undefined;
   return { table: d.tables[i], next: nextTop };
 }
 interface Common {

@@ -67,6 +67,16 @@ const COMMON_WORDS: Record<FormPart, string> = {
   code: '项目编码', name: '项目名称', total: '预算数', use: '资金用途', plan: '资金支出计划(%)', goal: '绩效目标', header: '指标表头',
 };
 
+/** The header of a table with 一级/二级/三级指标 and 指标值, as FORM-001 and FORM-000 name it. */
+export const LEVELLED_HEADER = '指标表头(一级指标、二级指标、三级指标、指标值)';
+
+/** A table of 一级/二级/三级指标 and a value, columns in any order, blank template rows optional. */
+const LEVELLED_TABLE: Pick<LayoutFamily, 'columns' | 'ordered' | 'blankRowsOptional'> = {
+  columns: ['h1', 'h2', 'h3', 'hvalue'],
+  ordered: false,
+  blankRowsOptional: true,
+};
+
 export const FAMILIES: readonly LayoutFamily[] = [
   {
     id: 'hebei',
@@ -99,10 +109,8 @@ export const FAMILIES: readonly LayoutFamily[] = [
       { text: /^(项目)?主管部门|^(项目)?实施单位/, weight: 1 }, { text: /^(项目)?资金(情况|申请)|^项目资金/, weight: 1 },
     ],
     requires: ['name', 'total', 'goal', 'header'],
-    words: { ...COMMON_WORDS, total: '年度资金总额', goal: '年度目标', header: '指标表头(一级指标、二级指标、三级指标、指标值)' },
-    columns: ['h1', 'h2', 'h3', 'hvalue'],
-    ordered: false,
-    blankRowsOptional: true,
+    words: { ...COMMON_WORDS, total: '年度资金总额', goal: '年度目标', header: LEVELLED_HEADER },
+    ...LEVELLED_TABLE,
     amountUnitWan: 1,
   },
   {
@@ -118,9 +126,7 @@ export const FAMILIES: readonly LayoutFamily[] = [
     ],
     requires: ['name', 'total', 'goal', 'header'],
     words: { ...COMMON_WORDS, name: '二级项目名称', total: '预算申报数', goal: '年度绩效目标', header: '指标表头(一级指标、二级指标、三级指标、指标目标值)' },
-    columns: ['h1', 'h2', 'h3', 'hvalue'],
-    ordered: false,
-    blankRowsOptional: true,
+    ...LEVELLED_TABLE,
   },
   {
     id: 'integrated-export',
@@ -152,10 +158,8 @@ export const FAMILIES: readonly LayoutFamily[] = [
       { text: /转移支付.{0,8}绩效目标表/, weight: 5 }, { header: /实际(实现|完成)值/, weight: 3 },
     ],
     requires: ['name', 'total', 'goal', 'header'],
-    words: { ...COMMON_WORDS, total: '项目金额', goal: '年度绩效目标', header: '指标表头(一级指标、二级指标、三级指标、指标值)' },
-    columns: ['h1', 'h2', 'h3', 'hvalue'],
-    ordered: false,
-    blankRowsOptional: true,
+    words: { ...COMMON_WORDS, total: '项目金额', goal: '年度绩效目标', header: LEVELLED_HEADER },
+    ...LEVELLED_TABLE,
   },
   {
     id: 'dual-table',
@@ -167,9 +171,7 @@ export const FAMILIES: readonly LayoutFamily[] = [
     signals: [{ tables: 2, weight: 8 }, { label: 'tableLong', weight: 3 }],
     requires: ['name', 'total', 'goal', 'header'],
     words: { ...COMMON_WORDS, total: '资金总额', goal: '年度目标', header: '年度绩效指标表头' },
-    columns: ['h1', 'h2', 'h3', 'hvalue'],
-    ordered: false,
-    blankRowsOptional: true,
+    ...LEVELLED_TABLE,
     amountUnitWan: 1,
   },
 ];

@@ -6,6 +6,9 @@
  */
 import { memo, normText } from '../text';
 
+/** A 长期/年度 table heading: it starts a table of its own. */
+export const isTableMarker = (k: LabelKind | undefined) => k === 'tableLong' || k === 'tableAnnual';
+
 export type LabelKind =
   | 'title' | 'unit' | 'code' | 'name' | 'parentName' | 'investment'
   | 'budget' | 'total' | 'adjust' | 'fiscal' | 'other' | 'source' | 'use' | 'unitLine'

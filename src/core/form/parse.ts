@@ -10,7 +10,8 @@ import { toA1, type Grid } from '../grid';
 import { cellText } from '../values';
 import { SheetView } from './sheetView';
 import { labelKind, type Label } from './fields';
-import { isHeaderKind, type LabelKind } from './labels';
+import { LEVELLED_HEADER } from './families';
+import { isHeaderKind, isTableMarker, type LabelKind } from './labels';
 import type { Form, SheetResult, Unrecognised } from './model';
 import { readHeader } from './table';
 import type { Draft, ReadOptions } from './draft';
@@ -62,7 +63,7 @@ function unassembled(view: SheetView, d: Draft, limit: number): { cell: string; 
   if (!hasTable && !(named && (goal || d.kinds.has('total')))) return undefined;
   const missing: string[] = [];
   if (!named) missing.push('项目名称');
-  if (!hasTable) missing.push('指标表头(一级指标、二级指标、三级指标、指标值)');
+  if (!hasTable) missing.push(LEVELLED_HEADER);
   if (!goal) missing.push('绩效目标');
   const first = d.labels[0];
   return { cell: toA1(first.row, first.col), missing };
@@ -113,7 +114,7 @@ function segment(view: SheetView, labels: Label[], anchors: Set<Label>): Draft[]
         if (isHeaderKind(lab.kind)) add(cur, lab);
         continue;
       }
-      if (anchors.has(lab) || lab.kind === 'tableLong' || lab.kind === 'tableAnnual') {
+      if (anchors.has(lab) || isTableMarker(lab.kind)) {
         addTable(view, cur, lab, anchors);
         continue;
       }

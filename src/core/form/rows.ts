@@ -8,7 +8,7 @@ import { cellText, parseAmount, parseCell, parseSplit } from '../values';
 import { SheetView } from './sheetView';
 import type { FormPart, LayoutFamily } from './families';
 import { field } from './fields';
-import { FOOTER, classifyLabel, isNotApplicable, level1Of, level2Of, parentOf, type HeaderKind } from './labels';
+import { FOOTER, classifyLabel, isNotApplicable, isTableMarker, level1Of, level2Of, parentOf, type HeaderKind } from './labels';
 import type { Form, IndicatorRow } from './model';
 import { familyOf, unitFromLabels, type Draft, type ReadOptions } from './draft';
 import type { TableLayout } from './table';
@@ -69,7 +69,7 @@ export function tableRows(view: SheetView, table: TableLayout, bottom: number): 
     if (FOOTER.test(texts[0]) || texts.some((t) => /盖章|签章|签字|^(\d{4})?年月日$/.test(t))) break;
     if (texts.some((t) => {
       const k = classifyLabel(t);
-      return k === 'h1' || k === 'tableLong' || k === 'tableAnnual';
+      return k === 'h1' || isTableMarker(k);
     })) break;
     const a = view.area(r, own[0]);
     const wide = a.right - a.left >= 2;

@@ -7,7 +7,7 @@
 import { toA1 } from '../grid';
 import { SheetView } from './sheetView';
 import {
-  classifyLabel, isHeaderKind, level1Of, qualifierOf,
+  classifyLabel, isHeaderKind, isTableMarker, level1Of, qualifierOf,
   type HeaderKind, type LabelKind, type Qualifier,
 } from './labels';
 
@@ -194,7 +194,7 @@ function markerAbove(view: SheetView, row: number, group: Column[]): Qualifier {
   for (const c of group) {
     const label = view.label(row - 1, c.col);
     const k = classifyLabel(label);
-    if (k === 'tableLong' || k === 'tableAnnual') q = orQ(q, qualifierOf(label));
+    if (isTableMarker(k)) q = orQ(q, qualifierOf(label));
   }
   return q;
 }

@@ -5,7 +5,7 @@
  * the plan, print setup.
  */
 import { toA1, type Area } from '../grid';
-import { AMOUNT_FORMAT, BLANK_TEXT, layoutForm, type FormData, type FormLayout, type SheetSpec, type SpecCell, type ValidationSpec } from '../layout';
+import { BLANK_TEXT, layoutForm, type FormData, type FormLayout, type SheetSpec, type SpecCell, type ValidationSpec } from '../layout';
 import type { Locale } from '../rules/types';
 import { BASIS_LIST, LEVEL1_LIST, LEVEL2_LIST, PLAN_MONTHS, costValue, type Bilingual, type Template, type TemplateInputs } from './model';
 
@@ -187,7 +187,6 @@ export function buildTemplateSheet(t: Template, inputs: TemplateInputs, options:
     if (v.list || v.decimal || v.prompt) validations.push(v);
   }
   for (const c of spec.cells) {
-    if ((c.field === 'total' || c.field === 'fiscal' || c.field === 'other') && c.value === null) c.format = AMOUNT_FORMAT;
     // Excel turns typed "100%" into the number 1 (and "2023-6-30" into a date): keep such texts as written.
     if (typeof c.value === 'string' && LOOKS_NUMERIC.test(c.value)) c.format = '@';
   }
