@@ -193,6 +193,11 @@ describe('options', () => {
     expect(ids(findingsFor(f))).toContain('COST-003');
     expect(ids(findingsFor(f, { costCoverageMin: 0.8 }))).not.toContain('COST-003');
   });
+  test('a cost range in 千元 is counted in 万元 (1100-1200千元 against a 120万元 budget)', () => {
+    const f = clone(cleanForm());
+    ind(f, '运维服务费').value = '1100-1200千元';
+    expect(ids(findingsFor(f)).filter((id) => id.startsWith('COST'))).toEqual([]);
+  });
   test('messages in English on request', () => {
     expect(run({ locale: 'en' })[0].message).toBe('Satisfaction target “≥70%” is below 80%.');
   });

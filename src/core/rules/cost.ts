@@ -3,6 +3,7 @@ import type { Form, IndicatorRow } from '../form/model';
 import { rowName } from './indicators';
 import { inWan, isCostRow, isMoneyCostRow, levelsPrinted, substantive, valueRows, wan } from './util';
 import type { Rule } from './types';
+import { MONEY } from '../units';
 
 const moneyRows = (form: Form) => valueRows(form).filter((r) => substantive(r) && isMoneyCostRow(form, r));
 
@@ -12,7 +13,7 @@ function amountWan(row: IndicatorRow): number | undefined {
   // A unit cost (1200元/亩) is a price, not a sum: it cannot be added up against 预算数.
   if (p.kind === 'quantity' && p.unitClass === 'money') return p.perUnit ? undefined : p.base;
   if (p.kind === 'quantity' && p.unit === '万') return p.num; // "250万" on a cost row is 万元
-  if (p.kind === 'range' && p.unitClass === 'money') return p.lo * (p.unit === '元' ? 1e-4 : p.unit === '亿元' ? 1e4 : 1);
+  if (p.kind === 'range' && p.unitClass === 'money') return p.lo * (MONEY[p.unit] ?? 1);
   return undefined;
 }
 
