@@ -58,6 +58,7 @@ export function explainError(e: unknown): [string, string] {
     case 'InvalidOperationInCellEditMode':
       return ['Excel 正处于单元格编辑状态。请先按 Enter 或 Esc 结束编辑，再重试。', 'Excel is editing a cell. Press Enter or Esc to finish, then try again.'];
     case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
       return ['工作簿过大，一次读取超出 Excel 的限制。请删除多余的行列后重试。', 'The workbook is too large to read at once. Delete unused rows and columns and try again.'];
     case 'ApiNotFound':
       return ['此版本的 Excel 不支持所需功能，请更新 Excel。', 'This version of Excel lacks a required feature; please update Excel.'];

@@ -7,7 +7,7 @@ import { clearMarks } from '../../src/excel/marks';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
 import { queueSheetList, readSheetData } from '../../src/excel/read';
 import { splitAddresses } from '../../src/core/address';
-import { applyFixes } from '../../src/excel/actions';
+import { applyFixes, explainError } from '../../src/excel/actions';
 import { ExcelHost, HostError, type RequestContext } from '../../src/host/excel';
 import { workbookFromSpecs } from '../../src/host/fromSpec';
 import { addSheet, cellKey, reopen, type HostWorkbookData } from '../../src/host/model';
@@ -396,4 +396,12 @@ test('Range.text in zh-CN: a built-in short date shows as 2024/12/31 (the host s
   expect(text).toBe('2024/12/31');
   const result = await validate(host);
   expect(result.findings.filter((x) => x.cell === `E${row + 1}` && x.severity !== 'info')).toEqual([]);
+});
+
+test('both of Excel on the web\'s payload limits are explained, not reported as an unknown error', () => {
+  for (const code of ['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']) {
+    const [zh, en] = explainError({ code });
+    expect(zh).toContain('工作簿过大');
+    expect(en).toContain('too large');
+  }
 });
