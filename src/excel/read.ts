@@ -9,7 +9,7 @@ import type { Area, Cell, Grid } from '../core/grid';
 import { parseAddress, splitAddresses } from '../core/address';
 
 /** Cells per request in the chunked fallback: values, text and formats of this many cells stay well under 5 MB. */
-export const CHUNK_CELLS = 50_000;
+const CHUNK_CELLS = 50_000;
 /** Larger used ranges are refused: no form sheet is this big, and reading it would stall the pane. */
 export const MAX_SHEET_CELLS = 1_000_000;
 
@@ -46,7 +46,7 @@ export function queueSheetList(context: Excel.RequestContext): () => { all: Shee
 }
 
 /** A response of this many cells (values, text and formats) stays well under Excel on the web's 5 MB. */
-export const ONE_REQUEST_CELLS = 60_000;
+const ONE_REQUEST_CELLS = 60_000;
 
 const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded']);
 
@@ -54,7 +54,7 @@ const PAYLOAD_ERRORS = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayl
  * Excel returns at most 512 merged areas per range (more fail the request), and a sheet of stacked forms has
  * about one merge per row: merges are asked band by band, each band's areas whole, and joined.
  */
-export const MERGE_BAND_ROWS = 200;
+const MERGE_BAND_ROWS = 200;
 
 function queueMerges(sheet: Excel.Worksheet, top: number, left: number, rows: number, cols: number, bandRows = MERGE_BAND_ROWS): Excel.RangeAreas[] {
   const bands: Excel.RangeAreas[] = [];

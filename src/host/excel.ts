@@ -96,9 +96,8 @@ export class ExcelHost {
     return minor <= this.apiVersion;
   }
 
-  /** Save, close and reopen: the workbook keeps its data, the session's handlers are gone. */
   /**
-   * Save, close and open again. "The id of a worksheet is unique within a workbook and stays the same even when
+   * Save, close and open again: the workbook keeps its data, the session's handlers are gone. "The id of a worksheet is unique within a workbook and stays the same even when
    * the worksheet is renamed or moved" only within a session: Excel may give sheets new ids when the file is
    * opened again (and files saved by older Office get positional ids), so the host gives every sheet a new one.
    */
@@ -209,10 +208,10 @@ type Action = { run: () => void; bytes?: () => number; request: number };
  * getRange …) and an action record for each; an estimate, so that a few thousand marks (four actions each,
  * with a note's text) pass Excel on the web's 5 MB request limit as they do there.
  */
-export const REQUEST_BYTES_PER_ACTION = 250;
+const REQUEST_BYTES_PER_ACTION = 250;
 
 /** Above this many cells a range's values, text and formats come back null (issue 10's report of Excel). */
-export const LARGE_RANGE_CELLS = 5_000_000;
+const LARGE_RANGE_CELLS = 5_000_000;
 
 export class RequestContext {
   readonly workbook: Workbook;
@@ -530,7 +529,6 @@ function usedArea(s: HostSheet, valuesOnly: boolean): Area | undefined {
   return bottom < 0 ? undefined : { top, left, bottom, right };
 }
 
-/** What Excel shows in a cell: number formats applied, errors as their code. */
 /**
  * Built-in formats Excel shows in the system's own way: Range.text in zh-CN Excel shows the short date
  * (numFmtId 14, reported as m/d/yyyy) as 2024/1/2, not 1/2/2024. The host speaks zh-CN, as the users do.
@@ -543,6 +541,7 @@ const ZH_CN_BUILTIN: Record<string, string> = {
   'd-mmm': 'm"月"d"日"',
 };
 
+/** What Excel shows in a cell: number formats applied, errors as their code. */
 export function cellText(cell: HostCell | undefined): string {
   if (!cell) return '';
   if (cell.error) return cell.error;

@@ -4,7 +4,7 @@ import type { HostWorkbookData } from '../host/model';
 import { excelJsFromHost, hostFromExcelJs } from '../xlsx/host';
 
 /** The sample workbooks (assets/samples, built by `npm run sample`): the seed forms as published, and in the national 申报表. */
-export const SAMPLE_URLS: Record<FormLayout, string> = {
+const SAMPLE_URLS: Record<FormLayout, string> = {
   hebei: 'samples/示例-项目支出绩效目标表.xlsx',
   national: 'samples/示例-全国通用申报表.xlsx',
 };

@@ -67,11 +67,6 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
       };
     });
 
-  const validate = useCallback(
-    (scope: Scope) => serial(() => runValidation(scope)),
-    [env, locale],
-  );
-
   const runValidation = useCallback(
     async (scope: Scope) => {
       cancelRequested.current = false;
@@ -92,6 +87,8 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     },
     [env, locale],
   );
+
+  const validate = useCallback((scope: Scope) => serial(() => runValidation(scope)), [runValidation]);
 
   const cancel = useCallback(() => {
     cancelRequested.current = true;

@@ -92,12 +92,18 @@ test('Excel busy editing a cell: a clear message, nothing written', async () => 
   expect(host.data).toEqual(before);
 });
 
-test('live mode re-checks an edited sheet after a pause, without re-reading the others', async () => {
+/** Validate the workbook and turn live mode on: a handler on each of the 11 sheets. */
+async function validatedLive() {
   const { host, user } = setup();
   await user.click(toolbar().getByRole('button', { name: '校验整个工作簿' }));
   await screen.findByTestId('summary');
   await user.click(screen.getByRole('switch', { name: '实时校验' }));
   await waitFor(() => expect(host.handlerCount()).toBe(11));
+  return { host, user };
+}
+
+test('live mode re-checks an edited sheet after a pause, without re-reading the others', async () => {
+  const { host, user } = await validatedLive();
   const syncs = host.syncCount;
   await host.edit('政务联络经费', 'E18', '≥90%');
   await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('错误 9'), { timeout: 3000 });
@@ -109,11 +115,7 @@ test('live mode re-checks an edited sheet after a pause, without re-reading the 
 });
 
 test('live mode ignores the add-in\'s own writes (Excel raises onChanged for them too) and queues behind a fix; a co-author\'s edit is re-checked', async () => {
-  const { host, user } = setup();
-  await user.click(toolbar().getByRole('button', { name: '校验整个工作簿' }));
-  await screen.findByTestId('summary');
-  await user.click(screen.getByRole('switch', { name: '实时校验' }));
-  await waitFor(() => expect(host.handlerCount()).toBe(11));
+  const { host, user } = await validatedLive();
   await user.click(findingsOf('综合业务管理经费').getByRole('button', { name: /修复为“>2万份”（综合业务管理经费!E11）/ }));
   await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('提示 12'));
   await waitFor(() => expect(screen.queryByRole('status', { name: /./ })).toBeNull());

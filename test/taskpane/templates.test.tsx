@@ -18,6 +18,12 @@ async function enter(user: ReturnType<typeof userEvent.setup>, field: HTMLElemen
   await user.paste(text);
 }
 
+/** Validate the active sheet and wait for the summary line. */
+async function checkActive(user: ReturnType<typeof userEvent.setup>, summary: string) {
+  await user.click(screen.getByRole('button', { name: '校验当前工作表' }));
+  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent(summary));
+}
+
 function setup(forms = SEED.forms.slice(0, 2)) {
   const host = hostWith(forms);
   return { host, ...renderPane(host) };
@@ -59,8 +65,7 @@ test('choose a template, see its rows, fill the particulars, insert; the new she
 
   // Validate: the new sheet's findings are exactly its blanks.
   await user.click(screen.getByRole('tab', { name: '问题' }));
-  await user.click(screen.getByRole('button', { name: '校验当前工作表' }));
-  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 1 张表：错误 4，警告 0，提示 1'));
+  await checkActive(user, '共 1 张表：错误 4，警告 0，提示 1');
 
   // A person fills the blanks in Excel; validation then finds nothing.
   for (const [cell, value] of [
@@ -69,8 +74,7 @@ test('choose a template, see its rows, fill the particulars, insert; the new she
     ['B8', '保障市政府门户网站全年安全稳定运行，故障2小时内响应，全年不发生重大网络安全事件。'],
     ['E10', '2套'], ['E11', '≥12次'],
   ] as const) await host.edit(sheet.name, cell, value);
-  await user.click(screen.getByRole('button', { name: '校验当前工作表' }));
-  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 1 张表：错误 0，警告 0，提示 0'));
+  await checkActive(user, '共 1 张表：错误 0，警告 0，提示 0');
 });
 
 test('the national 申报表: the layout choice changes the preview and the fields, the inserted sheet is read as the national family and is valid once filled', async () => {
@@ -121,8 +125,7 @@ test('the national 申报表: the layout choice changes the preview and the fiel
 
   // Validate: the blanks a rule covers (年度目标 and two counts) are the findings.
   await user.click(screen.getByRole('tab', { name: '问题' }));
-  await user.click(screen.getByRole('button', { name: '校验当前工作表' }));
-  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 1 张表：错误 3，警告 0，提示 0'));
+  await checkActive(user, '共 1 张表：错误 3，警告 0，提示 0');
 
   for (const [cell, value] of [
     ['A2', '（2026年度）'],
@@ -132,8 +135,7 @@ test('the national 申报表: the layout choice changes the preview and the fiel
     ['E11', '2套'], ['E12', '≥12次'],
     ['A23', '填报人：王明'], ['C23', '联系电话：0319-2222222'], ['E23', '填报日期：2025年10月8日'],
   ] as const) await host.edit(sheet.name, cell, value);
-  await user.click(screen.getByRole('button', { name: '校验当前工作表' }));
-  await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 1 张表：错误 0，警告 0，提示 0'));
+  await checkActive(user, '共 1 张表：错误 0，警告 0，提示 0');
 });
 
 test('a wrong check character or a bad budget blocks inserting, with the reason at the field', async () => {

@@ -77,7 +77,7 @@ const LEVELLED_TABLE: Pick<LayoutFamily, 'columns' | 'ordered' | 'blankRowsOptio
   blankRowsOptional: true,
 };
 
-export const FAMILIES: readonly LayoutFamily[] = [
+const FAMILIES: readonly LayoutFamily[] = [
   {
     id: 'hebei',
     name: ['河北目标表', 'Hebei target form'],

@@ -17,7 +17,7 @@ export type LabelKind =
   | HeaderKind;
 
 /** Column headers of the indicator table. */
-export const HEADER_KINDS = ['h1', 'h2', 'h3', 'hcontent', 'hdesc', 'hcmp', 'hvalue', 'hunit', 'hbasis', 'hweight', 'hnote'] as const;
+const HEADER_KINDS = ['h1', 'h2', 'h3', 'hcontent', 'hdesc', 'hcmp', 'hvalue', 'hunit', 'hbasis', 'hweight', 'hnote'] as const;
 export type HeaderKind = (typeof HEADER_KINDS)[number];
 export const isHeaderKind = (k: LabelKind): k is HeaderKind => (HEADER_KINDS as readonly string[]).includes(k);
 

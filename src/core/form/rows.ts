@@ -14,7 +14,7 @@ import { familyOf, unitFromLabels, type Draft, type ReadOptions } from './draft'
 import type { TableLayout } from './table';
 
 /** Columns a row needs to be read at all (a table may print no 一级/二级 columns). */
-export const NEEDED: HeaderKind[] = ['h3', 'hvalue'];
+const NEEDED: HeaderKind[] = ['h3', 'hvalue'];
 function header(table: TableLayout, family: LayoutFamily, anchor?: string): Form['header'] {
   const missing = family.columns.filter((k) => table.cols[k] === undefined);
   const present = family.columns.filter((k) => table.cols[k] !== undefined).map((k) => table.cols[k]!);

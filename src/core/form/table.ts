@@ -12,7 +12,7 @@ import {
 } from './labels';
 
 /** Project fields a list export carries as columns of its indicator header. */
-export const LIST_KINDS = ['name', 'unit', 'code', 'total', 'fiscal', 'goal', 'parentName'] as const;
+const LIST_KINDS = ['name', 'unit', 'code', 'total', 'fiscal', 'goal', 'parentName'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 const isListKind = (k: LabelKind | undefined): k is ListKind => !!k && (LIST_KINDS as readonly string[]).includes(k);
 
