@@ -12,16 +12,15 @@ function nfkc(s: string): string {
   return NFKC_STABLE.test(s) ? s : s.normalize('NFKC');
 }
 
-/** Memoise a string function; forms repeat the same labels and values endlessly. */
-export function memo(fn: (s: string) => string): (s: string) => string {
-  const cache = new Map<string, string>();
+/** Memoise a function of a string; forms repeat the same labels and values endlessly. Results are shared, never changed. */
+export function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
   return (s: string) => {
-    let r = cache.get(s);
-    if (r === undefined) {
-      r = fn(s);
-      if (cache.size > 20_000) cache.clear();
-      cache.set(s, r);
-    }
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T; // undefined is an answer too (no label kind)
+    const r = fn(s);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(s, r);
     return r;
   };
 }

@@ -5,6 +5,7 @@
  * has and so requires, which table columns it prints and in which words. Adding
  * a family is adding an entry here plus tests.
  */
+import { memo } from '../text';
 import type { HeaderKind, LabelKind } from './labels';
 
 export type FamilyId = 'hebei' | 'national' | 'integrated-print' | 'integrated-export' | 'approval' | 'dual-table';
@@ -179,17 +180,11 @@ const FAMILIES: readonly LayoutFamily[] = [
 export const FAMILY_BY_ID = new Map(FAMILIES.map((f) => [f.id, f]));
 
 /** Which text signals a label's text meets, kept per text: forms repeat their labels. */
-const textHits = new Map<string, Set<RegExp>>();
-function hits(text: string): Set<RegExp> {
-  let h = textHits.get(text);
-  if (!h) {
-    h = new Set();
-    for (const f of FAMILIES) for (const s of f.signals) if ('text' in s && s.text.test(text)) h.add(s.text);
-    if (textHits.size > 20_000) textHits.clear();
-    textHits.set(text, h);
-  }
+const hits = memo((text: string): Set<RegExp> => {
+  const h = new Set<RegExp>();
+  for (const f of FAMILIES) for (const s of f.signals) if ('text' in s && s.text.test(text)) h.add(s.text);
   return h;
-}
+});
 
 function matches(s: Signal, e: Evidence): boolean {
   if ('label' in s) return e.kinds.has(s.label);

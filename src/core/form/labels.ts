@@ -88,18 +88,11 @@ const RULES: LabelRule[] = [
 
 /** Every label holds one of these; most cells hold none and are rejected at once. */
 const ANY_LABEL = /表|单位|金额|名称|下达|部门|项目|预算|调[增减整]|财政|资金|收入|自筹|总额|用途|支出|目标|指标|依据|标准|性质|符号|权重|分值|备注|值$|^[一二三]级$|^其[他它]|投入/;
-const labelCache = new Map<string, LabelKind | null>();
+// Forms repeat their texts endlessly: the cache answers most cells before any pattern runs.
+const cachedClassify = memo((label: string) => (ANY_LABEL.test(label) ? classify(label) : undefined));
 
 export function classifyLabel(label: string): LabelKind | undefined {
-  if (label.length === 0) return undefined;
-  // Forms repeat their texts endlessly: the cache answers most cells before any pattern runs.
-  let kind = labelCache.get(label);
-  if (kind === undefined) {
-    kind = ANY_LABEL.test(label) ? classify(label) ?? null : null;
-    if (labelCache.size > 20_000) labelCache.clear();
-    labelCache.set(label, kind);
-  }
-  return kind ?? undefined;
+  return label.length === 0 ? undefined : cachedClassify(label);
 }
 
 function classify(label: string): LabelKind | undefined {
@@ -152,18 +145,8 @@ export interface Qualifier {
   expected: boolean;
 }
 
-const qualifiers = new Map<string, Qualifier>();
-
 /** Kept per text (header texts repeat); the result is shared, never changed. */
-export function qualifierOf(label: string): Qualifier {
-  let q = qualifiers.get(label);
-  if (!q) {
-    q = readQualifier(label);
-    if (qualifiers.size > 20_000) qualifiers.clear();
-    qualifiers.set(label, q);
-  }
-  return q;
-}
+export const qualifierOf = memo(readQualifier);
 
 function readQualifier(label: string): Qualifier {
   return {
