@@ -39,7 +39,12 @@ export function FindingList({ findings, families, locale, busy, onSelect, onFix 
   const rules = useMemo(() => [...new Set(findings.map((f) => f.ruleId))].sort(), [findings]);
   const shown = findings.filter((f) => (severity === 'all' || f.severity === severity) && (rule === 'all' || f.ruleId === rule));
   const bySheet = new Map<string, Finding[]>();
-  for (const f of shown) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+  for (const f of shown) {
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
+  const groups = [...bySheet].map(([sheet, list]) => ({ sheet, list, forms: [...new Set(list.map((f) => f.form))] }));
   const fixableOfRule = rule === 'all' ? [] : shown.filter((f) => f.fix);
   const sevLabel = (v: string) => (v === 'all' ? s.all : s.severity[v as Severity]);
 
@@ -80,14 +85,14 @@ export function FindingList({ findings, families, locale, busy, onSelect, onFix 
         </Dialog>
       )}
       <Accordion multiple collapsible defaultOpenItems={[...bySheet.keys()]}>
-        {[...bySheet].map(([sheet, list]) => (
+        {groups.map(({ sheet, list, forms }) => (
           <AccordionItem key={sheet} value={sheet}>
             <AccordionHeader>{`${sheet}（${list.length}）`}</AccordionHeader>
             <AccordionPanel>
-              {[...new Set(list.map((f) => f.form))].map((form) => (
+              {forms.map((form) => (
                 <section key={form} aria-label={`${sheet} ${s.form(form)}`}>
                   <FormCaption
-                    several={new Set(list.map((f) => f.form)).size > 1}
+                    several={forms.length > 1}
                     form={s.form(form)}
                     family={families?.get(sheet)?.[form]}
                     locale={locale}
