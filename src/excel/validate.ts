@@ -1,10 +1,9 @@
 /**
  * One click: read the workbook, run the engine, mark every finding on its cell.
- * Five syncs whatever the number of sheets and findings: (1) sheet list and the
- * previous marks, (2) every sheet's size, with how the previously marked cells
- * look now, (3) every sheet's cells, (4) what the cells newly marked look like
- * now (none when re-checking with the same marks), (5) undo the previous marks
- * and write the new ones. One more when a marked sheet was renamed and reopened.
+ * Four syncs whatever the number of sheets and findings: (1) sheet list, the
+ * record and every note and threaded comment, (2) every sheet's size and
+ * protection, with our conditional formats and where each note is, (3) every
+ * sheet's cells, (4) our previous marks removed and the new ones written.
  */
 import { checkForms, sheetSummary, type SheetSummary } from '../core/engine';
 import type { Form } from '../core/form/model';
@@ -12,7 +11,7 @@ import { readSheet } from '../core/form/parse';
 import { planMarks } from '../core/marks';
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
-import { locateRecord, markKey, MARKS_PER_SYNC, queueLook, queueRecord, writeMarks, type MarkRecord, type Target } from './marks';
+import { queueRecord, queueSurvey, writeMarks, type MarkRecord, type Target } from './marks';
 import { queueSheetList, readSheetData } from './read';
 
 export interface HostSupport {
@@ -68,19 +67,12 @@ export async function validateWorkbook(
   progress.stage?.('read');
   const previous = queueRecord(context);
   const list = queueSheetList(context);
+  const survey = queueSurvey(context, support.notes);
   await context.sync();
   const { all, activeId } = list();
-  // The previous marks as they apply now: sheet ids may have changed since they were recorded (a reopen).
-  const { record: previousMarks } = await locateRecord(context, previous(), all, support.notes);
   const refs = scope === 'all' ? all : all.filter((r) => (scope === 'active' ? r.id === activeId : r.name === scope.sheet));
-  const validated = new Set(refs.map((r) => r.id));
-  // Protection of every sheet: previous marks on sheets not read now must be undone too.
-  const protections = all.map((r) => ({ r, p: r.sheet.protection.load('protected') }));
-  // How the previously marked cells look now, read with the data (what is still ours is undone or kept); many
-  // are left to writeMarks, which reads in batches under the request limit.
-  const byId = new Map(all.map((r) => [r.id, r.sheet]));
-  const few = (previousMarks?.cells.length ?? 0) <= MARKS_PER_SYNC ? (previousMarks?.cells ?? []) : [];
-  const looked = new Map(few.map((c) => [markKey(c.sheetId, c.cell), queueLook(byId.get(c.sheetId)!, c.cell, support.notes)]));
+  // Our marks are looked for with the sizes, in the read's first sync.
+  const located = survey(refs);
   const reads = await readSheetData(context, refs, support.merges);
 
   progress.stage?.('check');
@@ -89,15 +81,16 @@ export async function validateWorkbook(
   const forms = sheetResults.flatMap((s) => s.forms);
   const findings = checkForms(forms, options, sheetResults);
 
+  // Marks are rewritten on the sheets read now; a protected one keeps what it has.
   const writable = new Map<string, Target>();
-  for (const { r, p } of protections) if (!p.protected) writable.set(r.name, { sheetId: r.id, sheet: r.sheet, name: r.name });
+  for (const r of refs) if (!reads.find((x) => x.id === r.id)!.protected) writable.set(r.name, { sheetId: r.id, sheet: r.sheet, name: r.name });
   const protectedSheets = [...new Set(findings.filter((f) => !writable.has(f.sheet)).map((f) => f.sheet))];
   const marks = planMarks(findings, options.locale ?? 'zh-CN');
   // The last point to stop: after this the marks are written in one go.
   if (progress.cancelled?.()) throw new CancelledError();
   progress.stage?.('mark');
-  const writableIds = new Set([...writable.values()].map((t) => t.sheetId));
-  const record = await writeMarks(context, marks, previousMarks, writable, support.notes, (id) => validated.has(id) && writableIds.has(id), looked);
+  const before = previous();
+  const record = await writeMarks(context, marks, located(before), before, writable, support.notes);
 
   return {
     sheets: sheetResults.map((s) => ({ ...sheetSummary(s), families: s.forms.map((f) => f.family) })),

@@ -74,18 +74,25 @@ export abstract class ClientObject<C extends QueueContext = QueueContext> {
     return this.props.get(name) as T;
   }
 
+  /** Set scalar properties at sync time, as a collection's load("items/…") does for its items. */
+  fillNow(names: string[]): number {
+    let size = 0;
+    for (const n of names) {
+      if (!this.scalars.includes(n)) throw new HostError('InvalidArgument', `'${n}' is not a property of ${this.typeName}.`);
+      const v = this.fetch(n);
+      this.props.set(n, v);
+      size += JSON.stringify(v ?? null).length;
+    }
+    return size;
+  }
+
   load(spec?: string | string[] | { select?: string | string[] }): this {
     const names = loadNames(spec, this.scalars);
     let size = 0;
     this.context.enqueue(
       () => {
         if (this.nullState === true) return;
-        for (const n of names) {
-          if (!this.scalars.includes(n)) throw new HostError('InvalidArgument', `'${n}' is not a property of ${this.typeName}.`);
-          const v = this.fetch(n);
-          this.props.set(n, v);
-          size += JSON.stringify(v ?? null).length;
-        }
+        size = this.fillNow(names);
       },
       () => size,
     );

@@ -13,8 +13,12 @@ import { areaA1, parseAddress, qualified, splitAddresses } from '../core/address
 import { addSheet, cellKey, reopen, type HostCell, type HostSheet, type HostWorkbookData } from './model';
 import { ClientObject, ClientResult, HostError, assertWritable, edit, forEachCell, loadNames, notLoaded, type Target } from './base';
 import { DataValidation, PageLayout, RangeFill, RangeFormat, mergeArea } from './format';
+import { ConditionalFormatCollection } from './conditional';
+import { copySheet, shiftRows } from './edits';
+import { CommentCollection, NoteCollection } from './notes';
 
 export { ClientResult, HostError };
+export { Note, NoteCollection } from './notes';
 
 export interface HostOptions {
   /** Highest ExcelApi minor version supported (18 = ExcelApi 1.18). */
@@ -40,7 +44,7 @@ export interface ChangedEvent {
   type: 'WorksheetChanged';
   worksheetId: string;
   address: string;
-  changeType: 'RangeEdited';
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted';
   source: 'Local' | 'Remote';
   triggerSource: 'Unknown' | 'ThisLocalAddin';
 }
@@ -157,6 +161,30 @@ export class ExcelHost {
     await Promise.all([...(this.handlers.get(sheet.id) ?? [])].map((h) => h(event)));
   }
 
+  /**
+   * A person inserts (or deletes) whole rows at 1-based row `row`: the cells below move with their formats,
+   * notes, merges and conditional formats, and onChanged fires with RowInserted (RowDeleted).
+   */
+  async insertRows(sheetName: string, row: number, count: number, deleted = false): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    shiftRows(sheet, row - 1, count, deleted);
+    this.notify();
+    const address = `${row}:${row + count - 1}`;
+    const event: ChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: deleted ? 'RowDeleted' : 'RowInserted', source: 'Local', triggerSource: 'Unknown' };
+    await Promise.all([...(this.handlers.get(sheet.id) ?? [])].map((h) => h(event)));
+  }
+
+  async deleteRows(sheetName: string, row: number, count: number): Promise<void> {
+    return this.insertRows(sheetName, row, count, true);
+  }
+
+  /** A person copies a sheet (移动或复制 → 建立副本): the copy has a new id and everything of the original. */
+  copySheet(sheetName: string, copyName: string): void {
+    copySheet(this.data, sheetName, copyName);
+    this.notify();
+  }
+
   /** Tell a view (the preview's rendered workbook) after every sync and every edit by a person. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -209,6 +237,9 @@ type Action = { run: () => void; bytes?: () => number; request: number };
  * with a note's text) pass Excel on the web's 5 MB request limit as they do there.
  */
 const REQUEST_BYTES_PER_ACTION = 250;
+
+/** Worksheet.getRanges fails above about this many characters of addresses (office-js#5198). */
+export const GET_RANGES_MAX_CHARS = 8192;
 
 /** Above this many cells a range's values, text and formats come back null (issue 10's report of Excel). */
 const LARGE_RANGE_CELLS = 5_000_000;
@@ -286,6 +317,12 @@ export class Workbook {
     if (!this.context.host.hasApi('NoteCollection')) return undefined as unknown as NoteCollection;
     this.context.requires(18, 'Workbook.notes');
     return new NoteCollection(this.context, undefined);
+  }
+
+  /** ExcelApi 1.10: every threaded comment of the workbook. */
+  get comments(): CommentCollection {
+    this.context.requires(10, 'Workbook.comments');
+    return new CommentCollection(this.context);
   }
 }
 
@@ -433,10 +470,14 @@ export class Worksheet extends ClientObject<RequestContext> {
     return range;
   }
 
-  /** ExcelApi 1.9. Several cells at once ("A1, C3:D4"). */
+  /**
+   * ExcelApi 1.9. Several cells at once ("A1, C3:D4"). Excel refuses long address lists with InvalidArgument at
+   * about 8,192 characters (office-js#5198: 8,207 characters failed, fewer worked; the reference gives no limit).
+   */
   getRanges(address: string): RangeAreas {
     this.context.requires(9, 'Worksheet.getRanges');
     return new RangeAreas(this.context, () => {
+      if (address.length > GET_RANGES_MAX_CHARS) throw new HostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
       const s = this.sheetOrThrow();
       const areas = splitAddresses(address).map((a) => parseAddress(a)?.area);
       if (areas.some((a) => !a)) throw new HostError('InvalidArgument', `Invalid address '${address}'.`);
@@ -577,6 +618,15 @@ export class Range extends ClientObject<RequestContext> {
   /** ExcelApi 1.8. */
   get dataValidation(): DataValidation {
     return new DataValidation(this.context, () => [this.resolve()]);
+  }
+
+  /** ExcelApi 1.6: the conditional formats that intersect the range. */
+  get conditionalFormats(): ConditionalFormatCollection {
+    this.context.requires(6, 'Range.conditionalFormats');
+    return new ConditionalFormatCollection(this.context, () => {
+      const { sheet, area } = this.resolve();
+      return { sheet, areas: [area] };
+    }, () => this.context.host.data);
   }
 
   /** ExcelApi 1.2. */
@@ -794,6 +844,12 @@ export class RangeAreas extends ClientObject<RequestContext> {
     if (this.orNull) this.setNull(!this.target);
   }
 
+  /** ExcelApi 1.9: the conditional formats that intersect any of the areas; `add` applies to all of them. */
+  get conditionalFormats(): ConditionalFormatCollection {
+    this.context.requires(9, 'RangeAreas.conditionalFormats');
+    return new ConditionalFormatCollection(this.context, () => this.resolve(), () => this.context.host.data);
+  }
+
   private resolve(): { sheet: HostSheet; areas: Area[] } {
     const t = this.target ?? this.find();
     if (!t) throw new HostError('ItemNotFound', 'The requested range does not exist.');
@@ -861,81 +917,6 @@ export class Setting extends ClientObject<RequestContext> {
   }
 }
 
-export class NoteCollection {
-  constructor(
-    readonly context: RequestContext,
-    private readonly sheet: (() => HostSheet) | undefined,
-  ) {}
-
-  private locate(address: string): { sheet: HostSheet; cell: string } {
-    const p = parseAddress(address);
-    const sheet = p?.sheet !== undefined ? this.context.host.sheet(p.sheet) : this.sheet?.();
-    if (!p || !sheet || p.area.top !== p.area.bottom || p.area.left !== p.area.right) {
-      throw new HostError('InvalidCellAddress', `'${address}' is not a single cell address.`);
-    }
-    return { sheet, cell: areaA1(p.area) };
-  }
-
-  add(cellAddress: string, content: string): Note {
-    const note = new Note(this.context, () => this.locate(cellAddress));
-    this.context.enqueue(() => {
-      const { sheet, cell } = this.locate(cellAddress);
-      assertWritable(sheet);
-      if (cell in sheet.notes) throw new HostError('InvalidArgument', `The cell ${cell} already has a note.`);
-      // A threaded comment occupies the cell's note slot (Excel's UI offers one or the other). The reference is
-      // silent on the error adding a note there raises: InvalidOperation is this host's choice.
-      if (sheet.comments && cell in sheet.comments) throw new HostError('InvalidOperation', `The cell ${cell} has a threaded comment.`);
-      sheet.notes[cell] = String(content);
-    }, undefined, utf8Length(String(content)) + cellAddress.length);
-    return note;
-  }
-
-  getItemOrNullObject(key: string): Note {
-    const note = new Note(this.context, () => this.locate(key), true);
-    this.context.enqueue(() => note.resolveNow());
-    return note;
-  }
-}
-
-export class Note extends ClientObject<RequestContext> {
-  protected typeName = 'Note';
-  protected scalars = ['content'];
-  constructor(
-    context: RequestContext,
-    private readonly where: () => { sheet: HostSheet; cell: string },
-    private readonly orNull = false,
-  ) {
-    super(context);
-  }
-  resolveNow(): void {
-    const { sheet, cell } = this.where();
-    if (this.orNull) this.setNull(!(cell in sheet.notes));
-  }
-  protected fetch(): unknown {
-    const { sheet, cell } = this.where();
-    if (!(cell in sheet.notes)) throw new HostError('ItemNotFound', `No note at ${cell}.`);
-    return sheet.notes[cell];
-  }
-  get content(): string {
-    return this.get('content');
-  }
-  set content(v: string) {
-    this.context.enqueue(() => {
-      const { sheet, cell } = this.where();
-      assertWritable(sheet);
-      if (!(cell in sheet.notes)) throw new HostError('ItemNotFound', `No note at ${cell}.`);
-      sheet.notes[cell] = v;
-    });
-  }
-  delete(): void {
-    this.context.enqueue(() => {
-      const { sheet, cell } = this.where();
-      assertWritable(sheet);
-      delete sheet.notes[cell];
-    });
-  }
-}
-
 /**
  * A string written to Range.values is read as if typed into the cell. The reference for Range.values: "If the
  * returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as a
@@ -963,14 +944,4 @@ function typed(cell: HostCell, x: string): void {
     delete cell.value;
     cell.error = '#NAME?';
   } else cell.value = x;
-}
-
-/** Bytes of a string in UTF-8 (requests are UTF-8 JSON); no TextEncoder, which some test environments lack. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }

@@ -54,10 +54,24 @@ export interface HostSheet {
   notes: Record<string, string>;
   /** Threaded comments by A1 address: a cell holds a note or a threaded comment, never both. */
   comments?: Record<string, string>;
+  /** Conditional formats, highest priority first (Range.conditionalFormats, ExcelApi 1.6). */
+  conditionalFormats?: HostConditionalFormat[];
   /** Column widths and row heights in points, where set. */
   columnWidths?: Record<number, number>;
   rowHeights?: Record<number, number>;
   pageLayout?: HostPageLayout;
+}
+
+/** One conditional format: where it applies, its rule and the fill it shows where the rule holds. */
+export interface HostConditionalFormat {
+  id: string;
+  /** Excel.ConditionalFormatType ('Custom', 'CellValue' …). */
+  type: string;
+  /** A custom rule's formula ('=ISTEXT("…")'); empty for other types. */
+  formula: string;
+  /** '#RRGGBB', unset for no fill. */
+  fill?: string;
+  areas: Area[];
 }
 
 export interface HostWorkbookData {

@@ -6,6 +6,7 @@
 import { useEffect, useReducer, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { parseAddress } from '../core/address';
 import { toA1 } from '../core/grid';
+import { displayedFill } from '../host/edits';
 import { cellText, type ExcelHost } from '../host/excel';
 import { cellKey, type HostCell, type HostSheet } from '../host/model';
 
@@ -30,10 +31,11 @@ function extent(sheet: HostSheet): { rows: number; cols: number } {
   return { rows, cols };
 }
 
-function cellStyle(cell: HostCell | undefined, edges: { top: boolean; bottom: boolean; left: boolean; right: boolean }): CSSProperties {
+/** `fill`: what Excel shows, conditional formats included. */
+function cellStyle(cell: HostCell | undefined, fill: string | undefined, edges: { top: boolean; bottom: boolean; left: boolean; right: boolean }): CSSProperties {
   const line = (on: boolean) => (on ? '1px solid #000' : '1px solid #E1E1E1');
   return {
-    background: cell?.fill ?? '#FFFFFF',
+    background: fill ?? '#FFFFFF',
     color: cell?.fontColor ?? '#000000',
     fontWeight: cell?.bold ? 700 : 400,
     fontFamily: cell?.fontName ? `"${cell.fontName}", "SimSun", "Songti SC", serif` : undefined,
@@ -121,7 +123,7 @@ export function WorkbookView({ host, labels }: { host: ExcelHost; labels: { shee
                       data-cell={a1}
                       rowSpan={m ? m.bottom - m.top + 1 : undefined}
                       colSpan={m ? m.right - m.left + 1 : undefined}
-                      style={cellStyle(cell, edges)}
+                      style={cellStyle(cell, displayedFill(sheet, r, c), edges)}
                       className={[selected ? 'selected' : '', note ? 'has-note' : ''].join(' ').trim() || undefined}
                       aria-current={selected || undefined}
                       onClick={() => host.selectCell(sheet.name, a1)}

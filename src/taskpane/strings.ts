@@ -33,12 +33,12 @@ const zh = {
   fixAllConfirm: (rule: string, n: number) => `将按 ${rule} 的建议修改 ${n} 个单元格，并重新校验。确定吗？`,
   confirm: '确定',
   goTo: (sheet: string) => `定位到 ${sheet}：`,
-  cleared: (n: number) => `已清除 ${n} 个单元格上的标记，并恢复原样。`,
+  cleared: (n: number) => (n ? `已清除 ${n} 张工作表上的标记，单元格本身的格式和内容未作改动。` : '工作簿中没有需要清除的标记。'),
   hiddenSheet: (sheet: string) => `工作表“${sheet}”已隐藏，无法定位；请先取消隐藏（右键工作表标签 → 取消隐藏）。`,
-  clearSkipped: (sheet: string, reason: 'protected' | 'gone') =>
+  clearSkipped: (sheet: string, reason: 'protected' | 'edited', count = 1) =>
     reason === 'protected'
       ? `工作表“${sheet}”受保护，其上的标记未清除；撤销保护后再点“清除标记”。`
-      : `找不到工作表“${sheet}”（已删除，或改名后重新打开），其上的标记无法恢复，已不再记录。`,
+      : `工作表“${sheet}”上有 ${count} 条校验说明注释已被修改，视为您的注释，予以保留。`,
   tabs: { findings: '问题', settings: '设置' },
   settings: {
     title: '规则设置（保存在本工作簿中，打开此文件的人使用相同规则）',
@@ -128,12 +128,12 @@ const en: Strings = {
   fixAllConfirm: (rule, n) => `${n} cell(s) will be changed as ${rule} suggests, then re-checked. Continue?`,
   confirm: 'OK',
   goTo: (sheet) => `Go to ${sheet}: `,
-  cleared: (n) => `Marks cleared from ${n} cell(s); they are as they were.`,
+  cleared: (n) => (n ? `Marks cleared from ${n} sheet(s); the cells' own formats and contents were not changed.` : 'There are no marks to clear in this workbook.'),
   hiddenSheet: (sheet) => `Sheet “${sheet}” is hidden, so its cell cannot be selected; unhide it first (right-click a sheet tab → Unhide).`,
-  clearSkipped: (sheet, reason) =>
+  clearSkipped: (sheet, reason, count = 1) =>
     reason === 'protected'
       ? `Sheet “${sheet}” is protected: its marks were not cleared; unprotect it and clear again.`
-      : `Sheet “${sheet}” cannot be found (deleted, or renamed and reopened): its marks cannot be put back and are no longer recorded.`,
+      : `Sheet “${sheet}”: ${count} explanation note(s) were changed since, so they are yours now and were kept.`,
   tabs: { findings: 'Problems', settings: 'Settings' },
   settings: {
     title: 'Rule settings (kept in this workbook: everyone who opens it checks with the same rules)',

@@ -97,8 +97,8 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
   const clear = useCallback(() => serial(async () => {
     setState((st) => ({ ...st, stage: 'clear', error: undefined, notice: undefined }));
     try {
-      const { restored, skipped } = await env.run((c) => clearMarks(c, support.notes));
-      const notice = [s.cleared(restored), ...skipped.map((x) => s.clearSkipped(x.sheet, x.reason))].join(' ');
+      const { sheets, skipped } = await env.run((c) => clearMarks(c, support.notes));
+      const notice = [s.cleared(sheets), ...skipped.map((x) => s.clearSkipped(x.sheet, x.reason, x.count))].join(' ');
       setState((st) => ({ ...st, stage: undefined, findings: [], sheets: [], validated: false, protectedSheets: [], notice }));
     } catch (e) {
       fail(e);

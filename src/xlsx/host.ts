@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import { areaA1, parseAddress } from '../core/address';
 import { toA1 } from '../core/grid';
 import { pointsToWidth, widthToPoints } from '../core/styles';
+import { nextFormatId } from '../host/edits';
 import { addSheet, cellKey, emptyWorkbook, type HostCell, type HostSheet, type HostValidation, type HostWorkbookData } from '../host/model';
 import { absolute } from '../host/format';
 import { mergesOf, plainValue } from './model';
@@ -98,6 +99,7 @@ export function hostFromExcelJs(wb: ExcelJS.Workbook): HostWorkbookData {
         if (note !== undefined && !covered.has(key)) sheet.notes[toA1(rowNumber - 1, colNumber - 1)] = note;
       });
     });
+    readConditionalFormats(ws, sheet, data);
     for (let c = 1; c <= ws.columnCount; c++) {
       const w = ws.getColumn(c).width;
       if (w) (sheet.columnWidths ??= {})[c - 1] = widthToPoints(w);
@@ -155,7 +157,13 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: HostSheet): void {
     if (c.borders) cell.border = Object.fromEntries(Object.keys(c.borders).map((e) => [e, { style: 'thin' }]));
     if (c.validation) cell.dataValidation = writeValidation(c.validation);
   }
-  for (const [addr, text] of Object.entries(sheet.notes)) ws.getCell(addr).note = text;
+  for (const [addr, text] of Object.entries(sheet.notes)) {
+    const cell = ws.getCell(addr);
+    cell.note = text;
+    // exceljs writes no element for an empty, unstyled cell and, reading, drops a note whose cell has none.
+    if (cell.value === null && !Object.keys(cell.style ?? {}).length) cell.protection = { locked: true };
+  }
+  writeConditionalFormats(ws, sheet);
   for (const [c, pt] of Object.entries(sheet.columnWidths ?? {})) ws.getColumn(Number(c) + 1).width = pointsToWidth(pt);
   for (const [r, pt] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = pt;
   const p = sheet.pageLayout;
@@ -184,4 +192,28 @@ export function excelJsFromHost(data: HostWorkbookData, Workbook: new () => Exce
   const active = data.sheets.findIndex((s) => s.id === data.activeSheet);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
   return wb;
+}
+
+/** Custom-rule conditional formats with a fill (the add-in's marks) as the file stores them: formulas without "=". */
+function writeConditionalFormats(ws: ExcelJS.Worksheet, sheet: HostSheet): void {
+  (sheet.conditionalFormats ?? []).forEach((cf, i) => {
+    if (cf.type !== 'Custom') return;
+    ws.addConditionalFormatting({
+      ref: cf.areas.map(areaA1).join(' '),
+      rules: [{ type: 'expression', priority: i + 1, formulae: [cf.formula.replace(/^=/, '')], style: cf.fill ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } } } : {} }],
+    });
+  });
+}
+
+function readConditionalFormats(ws: ExcelJS.Worksheet, sheet: HostSheet, data: HostWorkbookData): void {
+  const read = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  const formats = read.flatMap((cf) =>
+    cf.rules.flatMap((rule) => {
+      if (rule.type !== 'expression' || !rule.formulae?.length) return [];
+      const areas = cf.ref.split(/\s+/).flatMap((a) => parseAddress(a)?.area ?? []);
+      const fill = rule.style?.fill && 'bgColor' in rule.style.fill ? hex(rule.style.fill.bgColor?.argb) : undefined;
+      return [{ priority: rule.priority ?? 0, format: { type: 'Custom', formula: `=${String(rule.formulae[0])}`, ...(fill ? { fill } : {}), areas } }];
+    }),
+  );
+  for (const { format } of formats.sort((a, b) => a.priority - b.priority)) (sheet.conditionalFormats ??= []).push({ id: nextFormatId(data), ...format });
 }

@@ -3,6 +3,8 @@
  */
 /** The ribbon's 一键校验, run against the in-memory host through the Office and Excel globals it uses. */
 import { ExcelHost } from '../../src/host/excel';
+import { SEVERITY_FILL } from '../../src/core/marks';
+import { displayedFill } from '../../src/host/edits';
 import { hostWith, seedBook } from '../helpers/seed';
 
 function installOffice(host: ExcelHost, dialogs = true) {
@@ -67,6 +69,6 @@ test('OFFICE_JS=local on an Excel that reports ExcelApi 1.18: the library has no
   jest.isolateModules(() => require('../../src/commands/commands'));
   await commands.get('validateWorkbook')!({ completed: jest.fn() });
   expect(Object.keys(host.sheet('政务联络经费')!.notes)).toEqual([]);
-  expect(host.sheet('政务联络经费')!.cells['17,4']?.fill).toBeDefined();
+  expect(displayedFill(host.sheet('政务联络经费')!, 17, 4)).toBe(SEVERITY_FILL.error);
   expect(Object.fromEntries(new URL(opened[0]).searchParams)).toMatchObject({ forms: '11', errors: '10' });
 });

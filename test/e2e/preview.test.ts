@@ -235,8 +235,14 @@ test('open an .xlsx by the file picker and by dropping it; download the workbook
   await download.saveAs(saved);
   const back = new ExcelJS.Workbook();
   await back.xlsx.readFile(saved);
-  const cell = back.getWorksheet('政务联络经费')!.getCell('E18');
-  expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${SEVERITY_FILL.error.slice(1)}` } });
+  const marked = back.getWorksheet('政务联络经费')!;
+  const cell = marked.getCell('E18');
+  // The mark is a conditional format over E18 (the cell's own fill untouched), the explanation its note.
+  expect(cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid').toBe(false);
+  const formats = (marked as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+  const errorFormat = formats.find((f) => f.rules.some((r) => r.type === 'expression' && r.formulae?.[0] === 'ISTEXT("goalsheet:error")'));
+  expect(errorFormat?.ref.split(' ')).toContain('E18');
+  expect(errorFormat?.rules[0].style?.fill).toMatchObject({ bgColor: { argb: `FF${SEVERITY_FILL.error.slice(1)}` } });
   expect(String((cell.note as { texts?: { text: string }[] })?.texts?.map((t) => t.text).join('') ?? cell.note)).toContain('SAT-001');
 
   // Not an .xlsx: a clear message, the workbook kept.

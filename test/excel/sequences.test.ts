@@ -1,13 +1,13 @@
 /**
- * Random sequences of what happens to a workbook between validations — a person edits values and fills,
- * renames, protects and deletes sheets, the file is saved and reopened, fixes are applied — ending in Clear:
- * no mark of ours is left and every change the person made is still there.
- * (Row insert/delete is not among the steps yet: see issue 10, item 3.)
+ * Random sequences of what happens to a workbook between validations — a person edits values, fills and notes,
+ * inserts and deletes rows, renames, copies, protects and deletes sheets, the file is saved and reopened, fixes
+ * are applied — ending in Clear: no mark of ours is left and every change the person made is still there.
  */
 import fc from 'fast-check';
-import { isMarkFill, isMarkText } from '../../src/core/marks';
+import { isMarkText } from '../../src/core/marks';
 import { applyFixes } from '../../src/excel/actions';
-import { clearMarks, RECORD_KEY } from '../../src/excel/marks';
+import { clearMarks, isMarkFormula, RECORD_KEY } from '../../src/excel/marks';
+import { copySheet, shiftRows } from '../../src/host/edits';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
 import { ExcelHost, type RequestContext } from '../../src/host/excel';
 import { cellKey, reopen, type HostSheet, type HostWorkbookData } from '../../src/host/model';
@@ -30,6 +30,9 @@ type Step =
   | { kind: 'edit'; sheet: number; cell: string; value: string }
   | { kind: 'fill'; sheet: number; cell: string }
   | { kind: 'note'; sheet: number; cell: string; text: string }
+  | { kind: 'appendNote'; sheet: number; cell: string }
+  | { kind: 'rows'; sheet: number; row: number; count: number; deleted: boolean }
+  | { kind: 'copy'; sheet: number }
   | { kind: 'rename'; sheet: number; name: string }
   | { kind: 'protect'; sheet: number }
   | { kind: 'delete'; sheet: number };
@@ -44,6 +47,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('edit' as const), sheet: sheetIx, cell, value: fc.constantFrom('≥90%', '>=90%', '2', '', '100', '按时完成') }), weight: 2 },
   fc.record({ kind: fc.constant('fill' as const), sheet: sheetIx, cell }),
   fc.record({ kind: fc.constant('note' as const), sheet: sheetIx, cell, text: fc.constantFrom('请核实', '已与处室确认') }),
+  fc.record({ kind: fc.constant('appendNote' as const), sheet: sheetIx, cell }),
+  { arbitrary: fc.record({ kind: fc.constant('rows' as const), sheet: sheetIx, row: fc.integer({ min: 1, max: 24 }), count: fc.integer({ min: 1, max: 3 }), deleted: fc.boolean() }), weight: 2 },
+  fc.record({ kind: fc.constant('copy' as const), sheet: sheetIx }),
   fc.record({ kind: fc.constant('rename' as const), sheet: sheetIx, name: fc.constantFrom(...NAMES) }),
   fc.record({ kind: fc.constant('protect' as const), sheet: sheetIx }),
   fc.record({ kind: fc.constant('delete' as const), sheet: sheetIx }),
@@ -56,17 +62,27 @@ function byPerson(s: Step, books: HostWorkbookData[]): void {
   if (s.sheet >= book.sheets.length) return;
   const name = book.sheets[s.sheet].name;
   const protectedNow = book.sheets[s.sheet].protected;
+  // The person adds a line to whatever note the cell shows (ours too: then it is theirs).
+  const shownNote = s.kind === 'appendNote' ? book.sheets[s.sheet].notes[s.cell] : undefined;
   for (const wb of books) {
     const i = wb.sheets.findIndex((x) => x.name === name);
     const sheet = wb.sheets[i];
-    const at = s.kind === 'edit' || s.kind === 'fill' || s.kind === 'note' ? toCell(s.cell) : undefined;
-    if (at && protectedNow) return; // Excel refuses edits on a protected sheet
+    const at = s.kind === 'edit' || s.kind === 'fill' || s.kind === 'note' || s.kind === 'appendNote' ? toCell(s.cell) : undefined;
+    if ((at || s.kind === 'rows') && protectedNow) return; // Excel refuses edits on a protected sheet
     if (s.kind === 'edit') {
       const c = (sheet.cells[at!.key] ??= {});
       if (s.value === '') delete c.value;
       else c.value = s.value;
     } else if (s.kind === 'fill') (sheet.cells[at!.key] ??= {}).fill = USER_FILL;
     else if (s.kind === 'note') sheet.notes[s.cell] = s.text;
+    else if (s.kind === 'appendNote') {
+      if (shownNote === undefined) return;
+      sheet.notes[s.cell] = `${shownNote}\n（已阅）`;
+    } else if (s.kind === 'rows') shiftRows(sheet, s.row - 1, s.count, s.deleted);
+    else if (s.kind === 'copy') {
+      if (wb.sheets.some((x) => x.name === `${name}(2)`)) return;
+      copySheet(wb, name, `${name}(2)`);
+    }
     else if (s.kind === 'rename') {
       if (wb.sheets.some((x) => x.name === s.name)) return; // Excel refuses a name in use
       sheet.name = s.name;
@@ -84,7 +100,10 @@ function toCell(a1: string) {
   return { key: cellKey(Number(m[2]) - 1, m[1].charCodeAt(0) - 65) };
 }
 
-/** What a person sees of a sheet: values, fills and notes (ids differ after a reopen). */
+/** A person's own conditional format, which the add-in must leave as it is. */
+const THEIR_FORMAT = { id: '{cf-their}', type: 'Custom', formula: '=$B$3<>""', fill: '#C6EFCE', areas: [{ top: 2, left: 1, bottom: 4, right: 1 }] };
+
+/** What a person sees of a sheet: values, fills, notes and conditional formats (ids differ after a reopen). */
 const visible = (s: HostSheet) => ({
   name: s.name,
   protected: s.protected,
@@ -94,13 +113,17 @@ const visible = (s: HostSheet) => ({
       .map(([k, c]) => [k, { value: c.value, fill: c.fill }]),
   ),
   notes: s.notes,
+  merges: s.merges,
+  formats: (s.conditionalFormats ?? []).map((f) => ({ ...f, id: undefined })),
 });
 
-test('after any sequence of validations, edits, renames, protection, deletion, reopening and fixes, Clear leaves no mark and every change', async () => {
+test('after any sequence of validations, edits, row inserts and deletes, renames, copies, protection, deletion, reopening and fixes, Clear leaves no mark and every change', async () => {
   const forms = SEED.forms.slice(0, 4);
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
-      const host = new ExcelHost(seedBook(forms));
+      const book = seedBook(forms);
+      book.sheets[0].conditionalFormats = [THEIR_FORMAT];
+      const host = new ExcelHost(book);
       const expected = reopen(host.data);
       for (const s of steps) {
         if (s.kind === 'validate') await validate(host);
@@ -124,8 +147,9 @@ test('after any sequence of validations, edits, renames, protection, deletion, r
       expect(result.skipped.filter((x) => x.reason === 'protected')).toEqual([]);
       expect(host.data.settings[RECORD_KEY]).toBeUndefined();
       for (const s of host.data.sheets) {
-        for (const [k, c] of Object.entries(s.cells)) if (isMarkFill(c.fill)) throw new Error(`mark left at ${s.name} ${k}`);
-        for (const [a, n] of Object.entries(s.notes)) if (isMarkText(n)) throw new Error(`note left at ${s.name}!${a}`);
+        if (s.conditionalFormats?.some((f) => isMarkFormula(f.formula))) throw new Error(`mark left on ${s.name}`);
+        const theirs = expected.sheets.find((x) => x.name === s.name)!.notes;
+        for (const [a, n] of Object.entries(s.notes)) if (isMarkText(n) && theirs[a] !== n) throw new Error(`note left at ${s.name}!${a}`);
       }
       expect(host.data.sheets.map(visible)).toEqual(expected.sheets.map(visible));
     }),

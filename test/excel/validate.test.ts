@@ -2,8 +2,9 @@
 import fc from 'fast-check';
 import { checkWorkbooks } from '../../src/core/engine';
 import { layoutForm } from '../../src/core/layout';
-import { SEVERITY_FILL } from '../../src/core/marks';
-import { clearMarks } from '../../src/excel/marks';
+import { planMarks, SEVERITY_FILL } from '../../src/core/marks';
+import { clearMarks, isMarkFormula } from '../../src/excel/marks';
+import { displayedFill } from '../../src/host/edits';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
 import { queueSheetList, readSheetData } from '../../src/excel/read';
 import { splitAddresses } from '../../src/core/address';
@@ -22,21 +23,32 @@ async function validate(host: ExcelHost, scope: 'all' | 'active' = 'all') {
 async function clear(host: ExcelHost) {
   return host.run((c) => clearMarks(ctx(c), host.isSetSupported('ExcelApi', '1.18')));
 }
+/** The fill Excel shows at a cell of a sheet: the marks are conditional formats over the cell's own fill. */
+const shown = (host: ExcelHost, sheet: string, row: number, col: number) => displayedFill(host.sheet(sheet)!, row, col);
+/** Our conditional formats, without their ids. */
+const ourFormats = (host: ExcelHost) => host.data.sheets.map((s) => [s.name, (s.conditionalFormats ?? []).filter((f) => isMarkFormula(f.formula)).map((f) => ({ ...f, id: undefined }))]);
 /** The workbook with sheets keyed by name: ids change when a file is reopened. */
 const byName = (wb: HostWorkbookData) => ({ ...wb, activeSheet: wb.sheets.find((s) => s.id === wb.activeSheet)?.name, sheets: wb.sheets.map((s) => ({ ...s, id: s.name })) });
 
-test('the seed workbook: the same findings as the engine, marked on their cells with notes, in 5 syncs', async () => {
+test('the seed workbook: the same findings as the engine, marked on their cells with notes, in 4 syncs', async () => {
   const host = new ExcelHost(seedBook());
   const result = await validate(host);
   const engine = checkWorkbooks([{ name: 'workbook', grids: SEED.forms.map((f) => specToGrid(layoutForm(f), f.name)) }]);
   expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`)).toEqual(engine.results[0].findings.map((f) => `${f.sheet}!${f.cell} ${f.ruleId}`));
-  // The sheet list and the marks record; every sheet's size (checked before anything is read); every sheet's
-  // data; the cells to mark as they are; the marks.
-  expect(host.syncCount).toBe(5);
+  // The sheet list, the record and every note; every sheet's size (checked before anything is read) with our
+  // conditional formats and where the notes are; every sheet's data; the marks.
+  expect(host.syncCount).toBe(4);
   const sheet = host.sheet('政务联络经费')!;
-  expect(sheet.cells[cellKey(17, 4)].fill).toBe(SEVERITY_FILL.error); // E18: satisfaction "2"
+  expect(shown(host, '政务联络经费', 17, 4)).toBe(SEVERITY_FILL.error); // E18: satisfaction "2"
+  expect(sheet.cells[cellKey(17, 4)].fill).toBeUndefined(); // the cell's own fill is not touched
   expect(sheet.notes.E18).toContain('SAT-001');
-  expect(host.sheet('专项业务工作经费')!.cells[cellKey(6, 1)]?.fill).toBe(SEVERITY_FILL.info); // B7: PLAN-004
+  expect(shown(host, '专项业务工作经费', 6, 1)).toBe(SEVERITY_FILL.info); // B7: PLAN-004
+  // One conditional format per severity per sheet, recognisable by its rule.
+  for (const s of host.data.sheets) {
+    const ours = (s.conditionalFormats ?? []).filter((f) => isMarkFormula(f.formula));
+    // A cell shows its worst finding: the severities of the cells' marks.
+    expect(ours.length).toBe(new Set(planMarks(result.findings).filter((m) => m.sheet === s.name).map((m) => m.severity)).size);
+  }
 });
 
 test('syncs are the same for 1, 10 and 100 form sheets', async () => {
@@ -46,22 +58,22 @@ test('syncs are the same for 1, 10 and 100 form sheets', async () => {
     await validate(host);
     counts.push(host.syncCount);
   }
-  expect(counts).toEqual([5, 5, 5]);
+  expect(counts).toEqual([4, 4, 4]);
 });
 
-test('validation never changes a value; clear restores every cell exactly, also after save and reopen', async () => {
+test('validation never changes a cell (value, fill, format) nor a person\'s note; clear is exact, also after save and reopen', async () => {
   const host = new ExcelHost(seedBook());
   // A cell with its own fill and note among the marked ones.
   const s = host.sheet('政务联络经费')!;
   s.cells[cellKey(17, 4)].fill = '#00B050';
-  s.notes.E18 = '原有批注';
+  s.notes.E18 = '原有注释';
   const before = reopen(host.data);
-  await validate(host);
-  for (const sheet of host.data.sheets) {
-    const orig = before.sheets.find((x) => x.id === sheet.id)!;
-    for (const [k, c] of Object.entries(sheet.cells)) expect(c.value).toEqual(orig.cells[k]?.value);
-  }
-  expect(s.notes.E18).toMatch(/SAT-001[\s\S]*原有批注/);
+  const result = await validate(host);
+  for (const sheet of host.data.sheets) expect(sheet.cells).toEqual(before.sheets.find((x) => x.id === sheet.id)!.cells);
+  // The mark shows over the cell's own fill; the person's note stays as it was, the explanation is in the pane.
+  expect(shown(host, '政务联络经费', 17, 4)).toBe(SEVERITY_FILL.error);
+  expect(s.notes.E18).toBe('原有注释');
+  expect(result.findings.some((f) => f.sheet === '政务联络经费' && f.cell === 'E18' && f.ruleId === 'SAT-001')).toBe(true);
   host.reopen();
   // Excel gives the sheets new ids on reopening: the marks are still found, by name, and cleared.
   expect(host.data.sheets[0].id).not.toBe(before.sheets[0].id);
@@ -73,10 +85,13 @@ test('a new validation clears the previous marks first', async () => {
   const host = new ExcelHost(seedBook());
   const before = reopen(host.data);
   await validate(host);
+  const first = ourFormats(host);
   await host.edit('政务联络经费', 'E18', '≥90%');
   await validate(host);
-  expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBeUndefined();
+  expect(shown(host, '政务联络经费', 17, 4)).toBeUndefined();
   expect(host.sheet('政务联络经费')!.notes.E18).toBeUndefined();
+  // Replaced, not added to: still one format per severity, the other sheets' as they were.
+  expect(ourFormats(host).filter(([n]) => n !== '政务联络经费')).toEqual(first.filter(([n]) => n !== '政务联络经费'));
   await clear(host);
   const after = reopen(host.data);
   after.sheets.find((x) => x.name === '政务联络经费')!.cells[cellKey(17, 4)].value = '2';
@@ -176,10 +191,12 @@ test('validating one sheet keeps the marks on the others', async () => {
   const before = reopen(host.data);
   await validate(host);
   const marksElsewhere = host.sheet('市长热线经费')!.notes;
+  const formatsElsewhere = host.sheet('市长热线经费')!.conditionalFormats;
   await host.edit('政务联络经费', 'E18', '≥90%');
   const result = await host.run((c) => validateWorkbook(ctx(c), { sheet: '政务联络经费' }, {}, hostSupport((n, v) => host.isSetSupported(n, v))));
   expect(result.findings.every((f) => f.sheet === '政务联络经费')).toBe(true);
   expect(host.sheet('市长热线经费')!.notes).toEqual(marksElsewhere);
+  expect(host.sheet('市长热线经费')!.conditionalFormats).toEqual(formatsElsewhere);
   expect(host.sheet('政务联络经费')!.notes.E18).toBeUndefined();
   await clear(host);
   const after = reopen(host.data);
@@ -304,15 +321,14 @@ describe('Excel on the web\'s limits (issue 10, item 5)', () => {
     const normal = new ExcelHost(seedBook());
     const [a, b] = [await validate(small), await validate(normal)];
     expect(a.findings).toEqual(b.findings);
-    expect(small.data.sheets.map((s) => [s.name, s.notes, Object.entries(s.cells).filter(([, c]) => c.fill)]))
-      .toEqual(normal.data.sheets.map((s) => [s.name, s.notes, Object.entries(s.cells).filter(([, c]) => c.fill)]));
+    expect(small.data.sheets.map((s) => [s.name, s.notes, s.conditionalFormats])).toEqual(normal.data.sheets.map((s) => [s.name, s.notes, s.conditionalFormats]));
     // Some batches were refused and sent again in halves.
     expect(small.requestBytes.some((n) => n > 12_000)).toBe(true);
     expect(small.syncCount).toBeGreaterThan(normal.syncCount);
   });
 });
 
-test('a marked cell with a threaded comment: filled, no note (the comment holds its note slot), the comment kept; clear leaves it', async () => {
+test('a marked cell with a threaded comment: marked, no note (the comment holds its note slot), the comment kept; clear leaves it', async () => {
   const book = seedBook();
   const sheet = book.sheets.find((s) => s.name === '政务联络经费')!;
   sheet.comments = { E18: '请核实满意度口径（张三）' };
@@ -320,12 +336,14 @@ test('a marked cell with a threaded comment: filled, no note (the comment holds 
   const result = await validate(host);
   expect(result.findings.some((f) => f.sheet === '政务联络经费' && f.cell === 'E18')).toBe(true);
   const s = host.sheet('政务联络经费')!;
-  expect(s.cells[cellKey(17, 4)].fill).toBe(SEVERITY_FILL.error);
+  expect(shown(host, '政务联络经费', 17, 4)).toBe(SEVERITY_FILL.error);
   expect(s.notes.E18).toBeUndefined();
+  // No failed note: the comment was seen before writing (4 syncs, not a refused batch sent again).
+  expect(host.syncCount).toBe(4);
   expect(s.comments).toEqual({ E18: '请核实满意度口径（张三）' });
   expect(Object.keys(host.sheet('办公软件平台维护经费')!.notes).length).toBeGreaterThan(0);
   await clear(host);
-  expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBeUndefined();
+  expect(shown(host, '政务联络经费', 17, 4)).toBeUndefined();
   expect(host.sheet('政务联络经费')!.comments).toEqual({ E18: '请核实满意度口径（张三）' });
 });
 
@@ -354,13 +372,13 @@ describe('clear never fails for good (issue 10, items 1 and 2)', () => {
     expect(byName(host.data)).toEqual(byName(before));
   });
 
-  test('a marked sheet deleted after validating: clear restores the others and says which marks are gone', async () => {
+  test('a marked sheet deleted after validating: its marks went with it; clear removes the others and forgets its notes', async () => {
     const host = new ExcelHost(seedBook());
     const before = reopen(host.data);
     await validate(host);
     host.data.sheets = host.data.sheets.filter((s) => s.name !== '政务联络经费');
     const result = await clear(host);
-    expect(result.skipped).toEqual([{ sheet: '政务联络经费', reason: 'gone' }]);
+    expect(result.skipped).toEqual([]);
     expect(byName(host.data)).toEqual(byName({ ...before, sheets: before.sheets.filter((s) => s.name !== '政务联络经费') }));
     expect(host.data.settings['goalsheet.marks']).toBeUndefined();
   });
@@ -372,7 +390,7 @@ describe('clear never fails for good (issue 10, items 1 and 2)', () => {
     host.sheet('政务联络经费')!.protected = true;
     const first = await clear(host);
     expect(first.skipped).toEqual([{ sheet: '政务联络经费', reason: 'protected' }]);
-    expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBe(SEVERITY_FILL.error);
+    expect(shown(host, '政务联络经费', 17, 4)).toBe(SEVERITY_FILL.error);
     expect(host.sheet('办公软件平台维护经费')).toEqual(before.sheets.find((s) => s.name === '办公软件平台维护经费'));
     host.sheet('政务联络经费')!.protected = false;
     const second = await clear(host);

@@ -3,6 +3,8 @@
  */
 /** The task pane as a person uses it, rendered with Testing Library against the in-memory Excel host. */
 import '@testing-library/jest-dom';
+import { SEVERITY_FILL } from '../../src/core/marks';
+import { displayedFill } from '../../src/host/edits';
 import { screen, waitFor, within } from '@testing-library/react';
 import { cellKey, reopen } from '../../src/host/model';
 import type { UiLocale } from '../../src/taskpane/strings';
@@ -27,7 +29,7 @@ test('validate the workbook, go to a finding, fix one, clear', async () => {
   const { host, before, user } = setup();
   await user.click(toolbar().getByRole('button', { name: '校验整个工作簿' }));
   await waitFor(() => expect(screen.getByTestId('summary')).toHaveTextContent('共 11 张表：错误 10，警告 6，提示 13'));
-  expect(host.sheet('政务联络经费')!.cells[cellKey(17, 4)].fill).toBeDefined();
+  expect(displayedFill(host.sheet('政务联络经费')!, 17, 4)).toBe(SEVERITY_FILL.error);
 
   await user.click(findingsOf('政务联络经费').getByRole('button', { name: /定位到 政务联络经费：\s*错误\s*E18 · SAT-001/ }));
   await waitFor(() => expect(host.data.selection).toBe('政务联络经费!E18'));
@@ -40,7 +42,7 @@ test('validate the workbook, go to a finding, fix one, clear', async () => {
   expect(host.sheet('综合业务管理经费')!.cells[cellKey(10, 4)].value).toBe('>2万份');
 
   await user.click(toolbar().getByRole('button', { name: '清除标记' }));
-  const cleared = await screen.findByText(/已清除 \d+ 个单元格上的标记/);
+  const cleared = await screen.findByText(/已清除 \d+ 张工作表上的标记/);
   expect(cleared.closest('[role="status"]')).not.toBeNull();
   const expected = reopen(before);
   expected.sheets.find((s) => s.name === '综合业务管理经费')!.cells[cellKey(10, 4)].value = '>2万份';

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { BUILTIN_TEMPLATES, buildTemplateSheet } from '../../src/core/templates';
 import { insertTemplateSheet } from '../../src/excel/insertTemplate';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
+import { displayedFill } from '../../src/host/edits';
 import { ExcelHost, type RequestContext } from '../../src/host/excel';
 import { excelJsFromHost, hostFromExcelJs } from '../../src/xlsx/host';
 import { hostWith, SEED } from '../helpers/seed';
@@ -33,8 +34,12 @@ test('a validated, marked workbook with an inserted template survives download a
     expect(other.notes).toEqual(sheet.notes); // the explanations of the marks
     expect(other.protected).toBe(sheet.protected);
   }
-  // The fills of the marks are in the file.
-  const marked = Object.values(host.data.sheets[0].cells).filter((c) => c.fill).length;
-  expect(marked).toBeGreaterThan(0);
-  expect(Object.values(back.data.sheets[0].cells).filter((c) => c.fill).length).toBe(marked);
+  // The marks (conditional formats) are in the file, in their order, and show as before.
+  const formats = (h: ExcelHost) => h.data.sheets.map((s) => (s.conditionalFormats ?? []).map((f) => ({ ...f, id: undefined })));
+  expect(formats(host)[0].length).toBeGreaterThan(0);
+  expect(formats(back)).toEqual(formats(host));
+  for (const [k] of Object.entries(host.data.sheets[0].cells)) {
+    const [r, c] = k.split(',').map(Number);
+    expect(displayedFill(back.data.sheets[0], r, c)).toBe(displayedFill(host.data.sheets[0], r, c));
+  }
 });
