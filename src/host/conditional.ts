@@ -49,7 +49,7 @@ export class ConditionalFormatCollection {
 
   /** load("items/type,items/customOrNullObject/rule/formula"): the items, with their (nested) properties. */
   load(spec?: string | string[]): this {
-    const paths = loadNames(spec, ['id', 'type', 'priority']).map((n) => n.replace(/^items\//, ''));
+    const paths = loadNames(spec, ['id', 'type', 'priority']).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
     let size = 0;
     this.context.enqueue(
       () => {
