@@ -166,3 +166,35 @@ test('thousands of marked cells on one sheet: the formats are split under getRan
   for (const cell of cells) expect(displayedFill(host.sheet(SHEET)!, Number(cell.slice(1)) - 1, 7)).toBe(SEVERITY_FILL.warning);
   expect(displayedFill(host.sheet(SHEET)!, 1, 7)).toBeUndefined();
 });
+
+test('a write cut short between batches (Excel enters cell-edit mode): the record was written first, so a later clear removes every mark', async () => {
+  const host = new ExcelHost(seedBook());
+  const before = reopen(host.data);
+  const cells = Array.from({ length: 1500 }, (_, i) => `H${2 * i + 1}`);
+  const failed = host.run(async (c) => {
+    const survey = queueSurvey(ctx(c), true);
+    const sheets = ctx(c).workbook.worksheets;
+    sheets.load('items/name');
+    await c.sync();
+    const ws = sheets.items.find((x) => x.name === SHEET)!;
+    const located = survey([{ name: SHEET, id: '', sheet: ws }]);
+    await c.sync();
+    // After the first batch of marks is written, a person starts typing in a cell: every later sync fails.
+    const stop = host.subscribe(() => {
+      if (host.syncCount >= 3) host.editing = true;
+    });
+    const marks = cells.map((cell, i) => ({ sheet: SHEET, cell, severity: 'info' as const, text: `【提示】VAL-011 第 ${i} 条`, ruleIds: ['VAL-011'] }));
+    try {
+      await writeMarks(ctx(c), marks, located(undefined), undefined, new Map([[SHEET, { sheetId: '', sheet: ws, name: SHEET }]]), true);
+    } finally {
+      stop();
+    }
+  });
+  await expect(failed).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  // Half written: some notes are there.
+  expect(Object.keys(host.sheet(SHEET)!.notes).length).toBeGreaterThan(0);
+  host.editing = false;
+  const result = await clear(host);
+  expect(result.skipped).toEqual([]);
+  expect(host.data).toEqual(before);
+});
