@@ -62,7 +62,7 @@ test('validate the seed workbook: summary counts and fills on the expected cells
 
   // 清除标记: every fill as before.
   await page.getByRole('button', { name: '清除标记' }).click();
-  await page.getByText(/已清除 \d+ 个单元格上的标记/).waitFor();
+  await page.getByText(/已清除 \d+ 张工作表上的标记/).waitFor();
   for (const name of sheets) {
     await tab(page, name).click();
     expect(await fills(page)).toEqual(before[name]);
@@ -178,7 +178,7 @@ test('keyboard only: check the workbook, go to a finding, fix it, clear the mark
   await page.keyboard.press('Shift+Tab'); // focus may have moved with the removed button; walk back to the toolbar
   await tabTo(/^\s*清除标记/);
   await press('Enter');
-  await page.getByText(/已清除 \d+ 个单元格上的标记/).waitFor();
+  await page.getByText(/已清除 \d+ 张工作表上的标记/).waitFor();
 });
 
 test('accessibility: axe finds no serious or critical issue (pane idle, findings listed, new-sheet view)', async () => {

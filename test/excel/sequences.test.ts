@@ -1,6 +1,6 @@
 /**
  * Random sequences of what happens to a workbook between validations — a person edits values, fills and notes,
- * inserts and deletes rows, renames, copies, protects and deletes sheets, the file is saved and reopened, fixes
+ * inserts and deletes rows, renames, moves, copies, protects and deletes sheets, the file is saved and reopened, fixes
  * are applied — ending in Clear: no mark of ours is left and every change the person made is still there.
  */
 import fc from 'fast-check';
@@ -33,6 +33,7 @@ type Step =
   | { kind: 'appendNote'; sheet: number; cell: string }
   | { kind: 'rows'; sheet: number; row: number; count: number; deleted: boolean }
   | { kind: 'copy'; sheet: number }
+  | { kind: 'move'; sheet: number }
   | { kind: 'rename'; sheet: number; name: string }
   | { kind: 'protect'; sheet: number }
   | { kind: 'delete'; sheet: number };
@@ -50,6 +51,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('appendNote' as const), sheet: sheetIx, cell }),
   { arbitrary: fc.record({ kind: fc.constant('rows' as const), sheet: sheetIx, row: fc.integer({ min: 1, max: 24 }), count: fc.integer({ min: 1, max: 3 }), deleted: fc.boolean() }), weight: 2 },
   fc.record({ kind: fc.constant('copy' as const), sheet: sheetIx }),
+  fc.record({ kind: fc.constant('move' as const), sheet: sheetIx }),
   fc.record({ kind: fc.constant('rename' as const), sheet: sheetIx, name: fc.constantFrom(...NAMES) }),
   fc.record({ kind: fc.constant('protect' as const), sheet: sheetIx }),
   fc.record({ kind: fc.constant('delete' as const), sheet: sheetIx }),
@@ -79,6 +81,7 @@ function byPerson(s: Step, books: HostWorkbookData[]): void {
       if (shownNote === undefined) return;
       sheet.notes[s.cell] = `${shownNote}\n（已阅）`;
     } else if (s.kind === 'rows') shiftRows(sheet, s.row - 1, s.count, s.deleted);
+    else if (s.kind === 'move') wb.sheets.push(...wb.sheets.splice(i, 1)); // to the end
     else if (s.kind === 'copy') {
       if (wb.sheets.some((x) => x.name === `${name}(2)`)) return;
       copySheet(wb, name, `${name}(2)`);
@@ -117,7 +120,7 @@ const visible = (s: HostSheet) => ({
   formats: (s.conditionalFormats ?? []).map((f) => ({ ...f, id: undefined })),
 });
 
-test('after any sequence of validations, edits, row inserts and deletes, renames, copies, protection, deletion, reopening and fixes, Clear leaves no mark and every change', async () => {
+test('after any sequence of validations, edits, row inserts and deletes, renames, moves, copies, protection, deletion, reopening and fixes, Clear leaves no mark and every change', async () => {
   const forms = SEED.forms.slice(0, 4);
   await fc.assert(
     fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
