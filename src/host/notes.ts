@@ -30,11 +30,28 @@ function spots(context: RequestContext, sheet: (() => HostSheet) | undefined, of
   return sheets.flatMap((s) => Object.keys(of(s) ?? {}).map((cell) => ({ sheet: s, cell })));
 }
 
-function locationOf(context: RequestContext, at: () => Spot): Range {
-  return new Range(context, () => {
-    const { sheet, cell } = at();
-    return { sheet, area: parseAddress(cell)!.area };
-  });
+/** The item properties a collection's load asks for: "items/content" → content. */
+const itemNames = (spec: string | string[] | undefined) =>
+  (typeof spec === 'string' ? spec.split(',') : (spec ?? ['content'])).map((n) => n.trim().replace(/^items\//, '')).filter((n) => n && n !== 'items');
+
+/** A note or a comment: its content, and the cell it is on. */
+abstract class OnCell extends ClientObject<RequestContext> {
+  protected scalars = ['content'];
+  constructor(
+    context: RequestContext,
+    protected readonly where: () => Spot,
+  ) {
+    super(context);
+  }
+  get content(): string {
+    return this.get('content');
+  }
+  getLocation(): Range {
+    return new Range(this.context, () => {
+      const { sheet, cell } = this.where();
+      return { sheet, area: parseAddress(cell)!.area };
+    });
+  }
 }
 
 export class NoteCollection {
@@ -51,14 +68,14 @@ export class NoteCollection {
 
   /** load("items/content"): every note now, each bound to the cell it is on. */
   load(spec?: string | string[]): this {
-    const names = (typeof spec === 'string' ? spec.split(',') : (spec ?? ['content'])).map((n) => n.trim().replace(/^items\//, '')).filter(Boolean);
+    const names = itemNames(spec);
     let size = 0;
     this.context.enqueue(
       () => {
         size = 0;
         this.loaded = spots(this.context, this.sheet, (s) => s.notes).map((spot) => {
           const note = new Note(this.context, () => spot);
-          size += note.fillNow(names.filter((n) => n !== 'items'));
+          size += note.fillNow(names);
           return note;
         });
       },
@@ -88,15 +105,14 @@ export class NoteCollection {
   }
 }
 
-export class Note extends ClientObject<RequestContext> {
+export class Note extends OnCell {
   protected typeName = 'Note';
-  protected scalars = ['content'];
   constructor(
     context: RequestContext,
-    private readonly where: () => Spot,
+    where: () => Spot,
     private readonly orNull = false,
   ) {
-    super(context);
+    super(context, where);
   }
   resolveNow(): void {
     const { sheet, cell } = this.where();
@@ -107,20 +123,16 @@ export class Note extends ClientObject<RequestContext> {
     if (!(cell in sheet.notes)) throw new HostError('ItemNotFound', `No note at ${cell}.`);
     return sheet.notes[cell];
   }
-  get content(): string {
-    return this.get('content');
+  override get content(): string {
+    return super.content;
   }
-  set content(v: string) {
+  override set content(v: string) {
     this.context.enqueue(() => {
       const { sheet, cell } = this.where();
       assertWritable(sheet);
       if (!(cell in sheet.notes)) throw new HostError('ItemNotFound', `No note at ${cell}.`);
       sheet.notes[cell] = v;
     });
-  }
-  /** The cell the note is on. */
-  getLocation(): Range {
-    return locationOf(this.context, this.where);
   }
   delete(): void {
     this.context.enqueue(() => {
@@ -142,7 +154,7 @@ export class CommentCollection {
   }
 
   load(spec?: string | string[]): this {
-    const names = (typeof spec === 'string' ? spec.split(',') : (spec ?? ['content'])).map((n) => n.trim().replace(/^items\//, '')).filter((n) => n && n !== 'items');
+    const names = itemNames(spec);
     this.context.enqueue(() => {
       this.loaded = spots(this.context, undefined, (s) => s.comments).map((spot) => {
         const comment = new Comment(this.context, () => spot);
@@ -154,24 +166,11 @@ export class CommentCollection {
   }
 }
 
-export class Comment extends ClientObject<RequestContext> {
+export class Comment extends OnCell {
   protected typeName = 'Comment';
-  protected scalars = ['content'];
-  constructor(
-    context: RequestContext,
-    private readonly where: () => Spot,
-  ) {
-    super(context);
-  }
   protected fetch(): unknown {
     const { sheet, cell } = this.where();
     return sheet.comments?.[cell] ?? '';
-  }
-  get content(): string {
-    return this.get('content');
-  }
-  getLocation(): Range {
-    return locationOf(this.context, this.where);
   }
 }
 

@@ -3,7 +3,8 @@
  * ours; after whatever a person does between validating and clearing, clear leaves every cell they did not touch
  * as it was and every change they made.
  */
-import { planMarks, SEVERITY_FILL } from '../../src/core/marks';
+import { planMarks, SEVERITY_FILL, type CellMark } from '../../src/core/marks';
+import type { Severity } from '../../src/core/rules/types';
 import { addressLists, clearMarks, isMarkFormula, queueSurvey, RECORD_KEY, writeMarks } from '../../src/excel/marks';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
 import { copySheet, displayedFill, shiftRows } from '../../src/host/edits';
@@ -144,53 +145,45 @@ test('address lists for getRanges: runs down a column joined, every list under 8
   expect(covered.sort()).toEqual([...new Set(cells)].sort());
 });
 
-test('thousands of marked cells on one sheet: the formats are split under getRanges\' limit and every cell shows its mark', async () => {
-  const book = seedBook();
-  const s = sheetOf(book);
-  const host = new ExcelHost(book);
-  const cells = Array.from({ length: 2400 }, (_, i) => `H${2 * i + 1}`);
-  // 2,400 cells apart from each other: one address list would be over 14,000 characters.
-  await host.run(async (c) => {
-    const survey = queueSurvey(ctx(c), true);
+/** Write `marks` on SHEET through the adapter's own path (survey, then writeMarks), as validate does. */
+function writeOnSheet(host: ExcelHost, marks: CellMark[], notes: boolean): Promise<unknown> {
+  return host.run(async (c) => {
+    const survey = queueSurvey(ctx(c), notes);
     const sheets = ctx(c).workbook.worksheets;
     sheets.load('items/name');
     await c.sync();
     const ws = sheets.items.find((x) => x.name === SHEET)!;
     const located = survey([{ name: SHEET, id: '', sheet: ws }]);
     await c.sync();
-    const marks = cells.map((cell) => ({ sheet: SHEET, cell, severity: 'warning' as const, text: '【警告】VAL-001 测试', ruleIds: ['VAL-001'] }));
-    await writeMarks(ctx(c), marks, located(undefined), undefined, new Map([[SHEET, { sheetId: '', sheet: ws, name: SHEET }]]), false);
+    return writeMarks(ctx(c), marks, located(undefined), undefined, new Map([[SHEET, { sheetId: '', sheet: ws, name: SHEET }]]), notes);
   });
-  const ours = (s.conditionalFormats ?? []).filter((f) => isMarkFormula(f.formula));
+}
+
+/** Marks on every other cell of column H: no two make a run, so the address lists are as long as they get. */
+const spread = (n: number, severity: Severity) =>
+  Array.from({ length: n }, (_, i): CellMark => ({ sheet: SHEET, cell: `H${2 * i + 1}`, severity, text: `【提示】VAL-011 第 ${i} 条`, ruleIds: ['VAL-011'] }));
+
+test('thousands of marked cells on one sheet: the formats are split under getRanges\' limit and every cell shows its mark', async () => {
+  const host = new ExcelHost(seedBook());
+  // 2,400 cells apart from each other: one address list would be over 14,000 characters.
+  const marks = spread(2400, 'warning');
+  await writeOnSheet(host, marks, false);
+  const ours = (host.sheet(SHEET)!.conditionalFormats ?? []).filter((f) => isMarkFormula(f.formula));
   expect(ours.length).toBeGreaterThan(1);
-  for (const cell of cells) expect(displayedFill(host.sheet(SHEET)!, Number(cell.slice(1)) - 1, 7)).toBe(SEVERITY_FILL.warning);
+  for (const m of marks) expect(displayedFill(host.sheet(SHEET)!, Number(m.cell.slice(1)) - 1, 7)).toBe(SEVERITY_FILL.warning);
   expect(displayedFill(host.sheet(SHEET)!, 1, 7)).toBeUndefined();
 });
 
 test('a write cut short between batches (Excel enters cell-edit mode): the record was written first, so a later clear removes every mark', async () => {
   const host = new ExcelHost(seedBook());
   const before = reopen(host.data);
-  const cells = Array.from({ length: 1500 }, (_, i) => `H${2 * i + 1}`);
-  const failed = host.run(async (c) => {
-    const survey = queueSurvey(ctx(c), true);
-    const sheets = ctx(c).workbook.worksheets;
-    sheets.load('items/name');
-    await c.sync();
-    const ws = sheets.items.find((x) => x.name === SHEET)!;
-    const located = survey([{ name: SHEET, id: '', sheet: ws }]);
-    await c.sync();
-    // After the first batch of marks is written, a person starts typing in a cell: every later sync fails.
-    const stop = host.subscribe(() => {
-      if (host.syncCount >= 3) host.editing = true;
-    });
-    const marks = cells.map((cell, i) => ({ sheet: SHEET, cell, severity: 'info' as const, text: `【提示】VAL-011 第 ${i} 条`, ruleIds: ['VAL-011'] }));
-    try {
-      await writeMarks(ctx(c), marks, located(undefined), undefined, new Map([[SHEET, { sheetId: '', sheet: ws, name: SHEET }]]), true);
-    } finally {
-      stop();
-    }
+  // After the first batch of marks is written (the survey took two syncs), a person starts typing in a cell:
+  // every later sync fails.
+  const stop = host.subscribe(() => {
+    if (host.syncCount >= 3) host.editing = true;
   });
-  await expect(failed).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  await expect(writeOnSheet(host, spread(1500, 'info'), true)).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  stop();
   // Half written: some notes are there.
   expect(Object.keys(host.sheet(SHEET)!.notes).length).toBeGreaterThan(0);
   host.editing = false;
