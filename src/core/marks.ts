@@ -26,10 +26,6 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   info: '#CFE2F3',
 };
 
-const OUR_FILLS = new Set(Object.values(SEVERITY_FILL).map((c) => c.toUpperCase()));
-/** A fill this add-in writes: Clear puts a cell's fill back only while it is still one of these. */
-export const isMarkFill = (color: string | null | undefined) => !!color && OUR_FILLS.has(color.toUpperCase());
-
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const WORD: Record<Locale, Record<Severity, string>> = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },
@@ -37,7 +33,7 @@ const WORD: Record<Locale, Record<Severity, string>> = {
 };
 
 const OUR_TEXT = new RegExp(`^【(${Object.values(WORD).flatMap((w) => Object.values(w)).join('|')})】[A-Z]+-\\d{3} `);
-/** A note this add-in writes (it opens with a severity word and a rule id): a note a person wrote is never replaced. */
+/** A note this add-in writes opens with a severity word and a rule id; Clear removes only such notes it wrote unchanged. */
 export const isMarkText = (text: string | null | undefined) => !!text && OUR_TEXT.test(text);
 
 export function planMarks(findings: Finding[], locale: Locale = 'zh-CN'): CellMark[] {
