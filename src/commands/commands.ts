@@ -33,7 +33,7 @@ async function validateFromRibbon(event: Office.AddinCommands.Event): Promise<vo
   try {
     const support = hostSupport((n, v) => Office.context.requirements.isSetSupported(n, v), officeHasApi);
     const result = await Excel.run(async (context) => {
-      const options = (await loadOptions(context)) ?? {};
+      const options = (await loadOptions(context)).options ?? {};
       return validateWorkbook(context, 'all', { ...options, locale: locale === 'en' ? 'en' : 'zh-CN' }, support);
     });
     const count = (s: string) => String(result.findings.filter((f) => f.severity === s).length);

@@ -49,39 +49,70 @@ export function resolve(options: Options): ResolvedOptions {
   };
 }
 
+type Check = (v: unknown) => string | undefined;
+
+const inRange = (k: string, lo: number, hi: number): Check => (v) =>
+  typeof v === 'number' && v >= lo && v <= hi ? undefined : `"${k}" 应为 ${lo}–${hi} 之间的数 / must be a number in ${lo}–${hi}`;
+
+/** Every option's check; a key not here is unknown. */
+const CHECKS: Record<Exclude<keyof Options, 'rules'>, Check> = {
+  satisfactionMin: inRange('satisfactionMin', 0, 100),
+  costCoverageMin: inRange('costCoverageMin', 0, 1),
+  goalMinLength: inRange('goalMinLength', 0, 1000),
+  minIndicators: inRange('minIndicators', 0, 100),
+  locale: (v) => (v === 'zh-CN' || v === 'en' ? undefined : '"locale" 应为 "zh-CN" 或 "en" / must be "zh-CN" or "en"'),
+  layout: (v) => (FAMILY_IDS.includes(v as FamilyId) ? undefined : `"layout" 应为 ${FAMILY_IDS.join('、')} 之一 / must be one of ${FAMILY_IDS.join(', ')}`),
+};
+
+function ruleProblem(id: string, s: unknown): string | undefined {
+  if (!RULE_BY_ID.has(id)) return `未知规则 / unknown rule "${id.slice(0, 40)}"`;
+  const ok =
+    typeof s === 'boolean' || s === 'off' || SEVERITIES.includes(s as string) ||
+    (typeof s === 'object' && s !== null && !Array.isArray(s) &&
+      Object.entries(s).every(([k, v]) => (k === 'enabled' && typeof v === 'boolean') || (k === 'severity' && SEVERITIES.includes(v as string))));
+  return ok ? undefined : `规则 ${id} 的设置无效 / invalid setting for ${id}: ${JSON.stringify(s).slice(0, 80)}`;
+}
+
+/**
+ * An options object from outside (a --config file, a workbook's setting): the valid parts, and a problem text
+ * (Chinese / English) for each part left out. The one validator every front end uses.
+ */
+export function readOptions(value: unknown): { options: Options; problems: string[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { options: {}, problems: ['配置必须是一个 JSON 对象 / the configuration must be a JSON object'] };
+  const options: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k === 'rules') {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+        problems.push('"rules" 应为对象 / must be an object');
+        continue;
+      }
+      const rules: Record<string, RuleSetting> = {};
+      for (const [id, setting] of Object.entries(v as Record<string, unknown>)) {
+        const problem = ruleProblem(id, setting);
+        if (problem) problems.push(problem);
+        else rules[id] = setting as RuleSetting;
+      }
+      options.rules = rules;
+    } else if (k in CHECKS) {
+      const problem = CHECKS[k as keyof typeof CHECKS](v);
+      if (problem) problems.push(problem);
+      else options[k] = v;
+    } else problems.push(`未知配置项 / unknown option "${k.slice(0, 40)}"`);
+  }
+  return { options: options as Options, problems };
+}
+
 /** Problems with an options object read from a file, in Chinese and English; empty when it is valid. */
 export function checkOptions(value: unknown): string[] {
-  const errors: string[] = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['配置必须是一个 JSON 对象 / the configuration must be a JSON object'];
-  const o = value as Record<string, unknown>;
-  const known = ['rules', 'satisfactionMin', 'costCoverageMin', 'goalMinLength', 'minIndicators', 'locale', 'layout'];
-  for (const k of Object.keys(o)) if (!known.includes(k)) errors.push(`未知配置项 / unknown option "${k}"`);
-  const range = (k: string, lo: number, hi: number) => {
-    if (o[k] !== undefined && (typeof o[k] !== 'number' || !((o[k] as number) >= lo && (o[k] as number) <= hi))) {
-      errors.push(`"${k}" 应为 ${lo}–${hi} 之间的数 / must be a number in ${lo}–${hi}`);
-    }
-  };
-  range('satisfactionMin', 0, 100);
-  range('costCoverageMin', 0, 1);
-  range('goalMinLength', 0, 1000);
-  range('minIndicators', 0, 100);
-  if (o.locale !== undefined && o.locale !== 'zh-CN' && o.locale !== 'en') errors.push('"locale" 应为 "zh-CN" 或 "en" / must be "zh-CN" or "en"');
-  if (o.layout !== undefined && !FAMILY_IDS.includes(o.layout as FamilyId)) {
-    errors.push(`"layout" 应为 ${FAMILY_IDS.join('、')} 之一 / must be one of ${FAMILY_IDS.join(', ')}`);
-  }
-  if (o.rules !== undefined) {
-    if (typeof o.rules !== 'object' || o.rules === null || Array.isArray(o.rules)) {
-      errors.push('"rules" 应为对象 / must be an object');
-    } else {
-      for (const [id, s] of Object.entries(o.rules as Record<string, unknown>)) {
-        if (!RULE_BY_ID.has(id)) errors.push(`未知规则 / unknown rule "${id}"`);
-        const ok =
-          typeof s === 'boolean' || s === 'off' || SEVERITIES.includes(s as string) ||
-          (typeof s === 'object' && s !== null && !Array.isArray(s) &&
-            Object.entries(s).every(([k, v]) => (k === 'enabled' && typeof v === 'boolean') || (k === 'severity' && SEVERITIES.includes(v as string))));
-        if (!ok) errors.push(`规则 ${id} 的设置无效 / invalid setting for ${id}: ${JSON.stringify(s)}`);
-      }
-    }
-  }
-  return errors;
+  return readOptions(value).problems;
+}
+
+/** Rules a workbook's own settings switch off or make milder than the catalogue: shown to whoever opens it. */
+export function weakenedRules(options: Options): string[] {
+  const rank: Record<string, number> = { off: 3, info: 2, warning: 1, error: 0 };
+  return Object.keys(options.rules ?? {}).filter((id) => {
+    const meta = RULE_BY_ID.get(id)?.meta;
+    return meta && rank[ruleSeverity(id, options)] > rank[meta.severity];
+  });
 }

@@ -1,5 +1,6 @@
 /** Small workbook actions behind the pane's buttons: go to a cell, apply fixes, keep the rule settings in the workbook. */
-import type { Options } from '../core/options';
+import { readOptions, type Options } from '../core/options';
+import { queueSetting } from './settings';
 import type { Finding } from '../core/rules/types';
 import { literal } from './literal';
 
@@ -31,13 +32,20 @@ export async function applyFixes(context: Excel.RequestContext, findings: Findin
   return fixable.length;
 }
 
-export async function loadOptions(context: Excel.RequestContext): Promise<Options | undefined> {
-  const s = context.workbook.settings.getItemOrNullObject(OPTIONS_KEY);
-  s.load('value');
+/** The workbook's rule settings, validated: what is valid of them, and what was left out and why. */
+export interface WorkbookOptions {
+  options?: Options;
+  /** Parts left out (Chinese / English), or the whole setting when it is not JSON. */
+  problems: string[];
+}
+
+export async function loadOptions(context: Excel.RequestContext): Promise<WorkbookOptions> {
+  const read = queueSetting(context, OPTIONS_KEY);
   await context.sync();
-  if (s.isNullObject) return undefined;
-  const v = s.value;
-  return (typeof v === 'string' ? JSON.parse(v) : v) as Options;
+  const s = read();
+  if (!s.present) return { problems: [] };
+  if ('broken' in s) return { problems: ['设置不是有效的 JSON，已忽略 / the setting is not valid JSON and was ignored'] };
+  return readOptions(s.value);
 }
 
 /** Saved in the workbook, so everyone who opens the file checks with the same rules. */
@@ -62,10 +70,15 @@ export function explainError(e: unknown): [string, string] {
       return ['工作簿过大，一次读取超出 Excel 的限制。请删除多余的行列后重试。', 'The workbook is too large to read at once. Delete unused rows and columns and try again.'];
     case 'ApiNotFound':
       return ['此版本的 Excel 不支持所需功能，请更新 Excel。', 'This version of Excel lacks a required feature; please update Excel.'];
-    default:
+    default: {
+      // Only what Office.js raises (OfficeExtension.Error: a code, and debugInfo) is Excel's; anything else is ours.
+      const fromExcel = typeof code === 'string' && !!(e as { debugInfo?: unknown }).debugInfo;
+      if (fromExcel) return [`Excel 报告了一个错误（${code}）。请重试。`, `Excel reported an error (${code}). Please try again.`];
+      const detail = e instanceof Error ? `${e.name}: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}` : String(e);
       return [
-        `Excel 报告了一个错误${code ? `（${code}）` : ''}。请重试。`,
-        `Excel reported an error${code ? ` (${code})` : ''}. Please try again.`,
+        `内部错误：这是本加载项的问题，不是 Excel 或工作簿的问题。请复制以下信息反馈给开发者：\n${detail}`,
+        `Internal error: a fault in this add-in, not in Excel or the workbook. Please copy these details to the developers:\n${detail}`,
       ];
+    }
   }
 }

@@ -9,6 +9,7 @@ import { toA1, type Area } from '../core/grid';
 import type { SheetSpec, ValidationSpec } from '../core/layout';
 import { sheetName } from '../core/sheetName';
 import { STYLES, widthToPoints } from '../core/styles';
+import { literal } from './literal';
 import type { TemplateSheet } from '../core/templates';
 
 export interface InsertedSheet {
@@ -63,7 +64,9 @@ export function renderSpec(ws: Excel.Worksheet, spec: SheetSpec): void {
   }
   for (const c of spec.cells) {
     if (c.format) formats[c.row - box.top][c.col - box.left] = c.format;
-    if (c.value !== null && c.value !== '') values[c.row - box.top][c.col - box.left] = c.value;
+    // Text is written as text, as the exceljs writer stores it: a template's "=WEBSERVICE(…)" (user templates come
+    // with received workbooks) is never a formula. A Text-formatted cell ('@') keeps whatever is written.
+    if (c.value !== null && c.value !== '') values[c.row - box.top][c.col - box.left] = c.format === '@' ? c.value : literal(c.value);
   }
   const all = ws.getRange(areaA1(box));
   // Formats first, so "100%" kept as text ('@') is not turned into a number when written.

@@ -12,6 +12,7 @@ import { areaA1, parseAddress } from '../core/address';
 import { isMarkText, SEVERITY_FILL, type CellMark } from '../core/marks';
 import type { Severity } from '../core/rules/types';
 import type { SheetRef } from './read';
+import { queueSetting } from './settings';
 
 export const RECORD_KEY = 'goalsheet.marks';
 
@@ -38,17 +39,11 @@ export function fingerprint(text: string): string {
 
 /** Queue reading the record; the function gives it after the next sync (undefined when absent or not ours). */
 export function queueRecord(context: Excel.RequestContext): () => MarkRecord | undefined {
-  const setting = context.workbook.settings.getItemOrNullObject(RECORD_KEY);
-  setting.load('value');
+  const read = queueSetting(context, RECORD_KEY);
   return () => {
-    if (setting.isNullObject) return undefined;
-    try {
-      const v = setting.value as unknown;
-      const record = (typeof v === 'string' ? JSON.parse(v) : v) as MarkRecord;
-      return record && record.version === 2 && Array.isArray(record.notes) ? record : undefined;
-    } catch {
-      return undefined;
-    }
+    const s = read();
+    const record = s.present && 'value' in s ? (s.value as Partial<MarkRecord> | null) : undefined;
+    return record && record.version === 2 && Array.isArray(record.notes) ? { version: 2, notes: record.notes.filter((n): n is string => typeof n === 'string') } : undefined;
   };
 }
 

@@ -1,19 +1,16 @@
 /** 另存为模板: user templates kept in the workbook's settings, and the active sheet's form read to make one. */
 import type { Form } from '../core/form/model';
 import { readSheet } from '../core/form/parse';
-import { USER_TEMPLATES_KEY, parseUserTemplates, templateFromForm, type Template } from '../core/templates';
+import { TEMPLATE_LIMITS, USER_TEMPLATES_KEY, readUserTemplates, templateFromForm, type Template } from '../core/templates';
 import { queueSheetList, readSheetData } from './read';
+import { queueSetting } from './settings';
 
+/** The workbook's user templates; ones that are not valid templates (hand-edited, crafted, oversized) are left out. */
 export async function loadUserTemplates(context: Excel.RequestContext): Promise<Template[]> {
-  const s = context.workbook.settings.getItemOrNullObject(USER_TEMPLATES_KEY);
-  s.load('value');
+  const read = queueSetting(context, USER_TEMPLATES_KEY);
   await context.sync();
-  if (s.isNullObject) return [];
-  try {
-    return parseUserTemplates(typeof s.value === 'string' ? JSON.parse(s.value) : s.value);
-  } catch {
-    return []; // a setting edited by hand into invalid JSON: no user templates rather than no pane
-  }
+  const s = read();
+  return s.present && !('broken' in s) ? readUserTemplates(s.value).templates : [];
 }
 
 export async function saveUserTemplates(context: Excel.RequestContext, templates: Template[]): Promise<void> {
@@ -42,7 +39,7 @@ export async function saveActiveAsTemplate(context: Excel.RequestContext, title:
   if ('reason' in active) return active;
   const existing = await loadUserTemplates(context);
   const id = `user-${Date.now().toString(36)}`;
-  const template = templateFromForm(active.form, title.trim() || active.form.name?.text || active.sheet, id);
+  const template = templateFromForm(active.form, (title.trim() || active.form.name?.text || active.sheet).slice(0, TEMPLATE_LIMITS.titleChars), id);
   const templates = [...existing.filter((t) => t.title.zh !== template.title.zh), template];
   await saveUserTemplates(context, templates);
   return { template, templates };

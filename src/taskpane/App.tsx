@@ -35,7 +35,7 @@ export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
   const [tab, setTab] = useState<Tab>('findings');
   const settings = useSettings(env);
   const templates = useTemplates(env, locale);
-  const v = useValidation(env, settings.options, locale);
+  const v = useValidation(env, settings.effective, locale);
   const { state } = v;
   const busy = state.stage !== undefined;
   const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
@@ -65,10 +65,19 @@ export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
         </div>
       )}
       {state.error && (
-        <MessageBar intent="error" role="alert"><MessageBarBody>{state.error}</MessageBarBody></MessageBar>
+        <MessageBar intent="error" role="alert"><MessageBarBody style={{ whiteSpace: 'pre-wrap', userSelect: 'text' }}>{state.error}</MessageBarBody></MessageBar>
       )}
       {settings.error && (
         <MessageBar intent="error" role="alert"><MessageBarBody>{settings.error[lang]}</MessageBarBody></MessageBar>
+      )}
+      {settings.problems.length > 0 && (
+        <MessageBar intent="warning"><MessageBarBody>{s.settingsProblems(settings.problems.length, settings.problems.map((p) => p.split(' / ')[lang] ?? p).join('；'))}</MessageBarBody></MessageBar>
+      )}
+      {settings.weakened.length > 0 && (
+        <MessageBar intent="warning" data-testid="weakened">
+          <MessageBarBody>{settings.defaultRules ? s.defaultRulesOn(settings.weakened.length) : s.weakened(settings.weakened.length, settings.weakened.join('、'))}</MessageBarBody>
+          <Button size="small" onClick={() => settings.setDefaultRules(!settings.defaultRules)}>{settings.defaultRules ? s.useWorkbookRules : s.useDefaultRules}</Button>
+        </MessageBar>
       )}
       {state.notice && (
         <MessageBar intent="info" role="status"><MessageBarBody>{state.notice}</MessageBarBody></MessageBar>

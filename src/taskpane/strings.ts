@@ -49,6 +49,11 @@ const zh = {
     saved: '设置已保存到工作簿。',
   },
   noNotes: '此版本的 Excel 不支持单元格注释：问题说明请在本窗格中查看。',
+  weakened: (n: number, ids: string) => `本工作簿的规则设置关闭或降低了 ${n} 条规则（${ids}），检查结果可能比默认宽松。`,
+  defaultRulesOn: (n: number) => `正按默认规则检查：本工作簿关闭或降低的 ${n} 条规则照常检查（此选择只保存在本机）。`,
+  useDefaultRules: '按默认规则检查',
+  useWorkbookRules: '改用本工作簿的设置',
+  settingsProblems: (n: number, what: string) => `本工作簿中的规则设置有 ${n} 处无效，已忽略：${what}`,
   templates: {
     tab: '新建项目表',
     template: '模板',
@@ -144,6 +149,11 @@ const en: Strings = {
     saved: 'Settings saved in the workbook.',
   },
   noNotes: 'This Excel has no cell notes: read the explanations in this pane.',
+  weakened: (n, ids) => `This workbook's rule settings switch off or soften ${n} rule(s) (${ids}): the results may be milder than the defaults.`,
+  defaultRulesOn: (n) => `Checking with the default rules: the ${n} rule(s) this workbook switches off or softens are checked as usual (a choice kept on this computer only).`,
+  useDefaultRules: 'Check with the default rules',
+  useWorkbookRules: "Use this workbook's settings",
+  settingsProblems: (n, what) => `${n} rule setting(s) in this workbook are invalid and were ignored: ${what}`,
   templates: {
     tab: 'New sheet',
     template: 'Template',

@@ -1,17 +1,54 @@
-/** Rule settings, kept in the workbook so everyone who opens the file checks with the same rules. */
-import { useCallback, useEffect, useState } from 'react';
-import type { Options, RuleSetting } from '../core/options';
+/**
+ * Rule settings, kept in the workbook so everyone who opens the file checks with the same rules. They come from
+ * whoever sent the file: what they switch off or make milder is shown, and a reviewer can check with the
+ * default rules instead (a choice kept for this person on this computer, not in the workbook).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { weakenedRules, type Options, type RuleSetting } from '../core/options';
 import type { Severity } from '../core/rules/types';
 import { explainError, loadOptions, saveOptions } from '../excel/actions';
 import type { ExcelEnv } from './env';
 
+/** Where this person's choice to ignore workbooks' rule settings is kept (the pane's own storage). */
+export const DEFAULT_RULES_KEY = 'goalsheet.defaultRules';
+
+function storedChoice(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(DEFAULT_RULES_KEY) === '1';
+  } catch {
+    return false; // storage refused (private mode, policy): the workbook's settings apply
+  }
+}
+
 export function useSettings(env: ExcelEnv) {
   const [options, setOptions] = useState<Options>({});
+  const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<[string, string] | undefined>();
+  const [defaultRules, setDefaultRulesState] = useState(storedChoice);
 
   useEffect(() => {
-    env.run(loadOptions).then((o) => setOptions(o ?? {}), (e) => setError(explainError(e)));
+    env.run(loadOptions).then(
+      (o) => {
+        setOptions(o.options ?? {});
+        setProblems(o.problems);
+      },
+      (e) => setError(explainError(e)),
+    );
   }, [env]);
+
+  const setDefaultRules = useCallback((on: boolean) => {
+    setDefaultRulesState(on);
+    try {
+      if (on) globalThis.localStorage?.setItem(DEFAULT_RULES_KEY, '1');
+      else globalThis.localStorage?.removeItem(DEFAULT_RULES_KEY);
+    } catch {
+      // kept for this session only
+    }
+  }, []);
+
+  /** What the checks run with: the workbook's settings, or the defaults when this person chose so. */
+  const effective = useMemo<Options>(() => (defaultRules ? {} : options), [defaultRules, options]);
+  const weakened = useMemo(() => weakenedRules(options), [options]);
 
   const save = useCallback(
     async (next: Options) => {
@@ -39,5 +76,5 @@ export function useSettings(env: ExcelEnv) {
   const setSatisfactionMin = useCallback((n: number) => save({ ...options, satisfactionMin: n }), [options, save]);
   const reset = useCallback(() => save({}), [save]);
 
-  return { options, setRule, setSatisfactionMin, reset, error };
+  return { options, effective, weakened, problems, defaultRules, setDefaultRules, setRule, setSatisfactionMin, reset, error };
 }
