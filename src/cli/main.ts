@@ -5,6 +5,10 @@
  *   goalsheet new --template <id> [--layout hebei|national] [--unit … --name … --code … --budget …] -o out.xlsx
  *   goalsheet templates [--format text|json] [--lang zh-CN|en]
  * Exit codes: 0 no errors, 1 errors found, 2 usage error or a file that cannot be read.
+ *   A path that is not read — not a regular file (FIFO, socket, device, a symbolic link to one or in a
+ *   loop), larger than MAX_FILE_BYTES, or a folder that cannot be listed — counts as a file that cannot be
+ *   read: listed with its reason, the run goes on, exit 2. When the reader of the output goes away
+ *   (EPIPE: `goalsheet check … | head`), the run ends quietly with the exit code it would have had.
  */
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -14,6 +18,8 @@ import { checkOptions, type Options } from '../core/options';
 import type { Locale } from '../core/rules/types';
 import { loadWorkbook } from './loadWorkbook';
 import { formLayout, toJson, toText, type FileReport } from './report';
+import { expand, MAX_FILE_BYTES } from './files';
+import { Output, printable, printableLines, readerGone } from './output';
 import { SAMPLE_FILE } from './sample';
 import { UsageError, oneOf, parseArgs } from './args';
 import { listTemplates, newSheet } from './newSheet';
@@ -26,6 +32,8 @@ export interface Io {
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 
+const LIMIT = `${MAX_FILE_BYTES / 1024 / 1024} MB`;
+
 const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标表
 
 用法 / usage:
@@ -35,15 +43,22 @@ const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标
   goalsheet --help | --version
 
   不给路径时检查随附的示例工作簿（11 张公开发布的绩效目标表）。
-  文件夹会递归查找其中的 .xlsx / .xlsm 文件。
-  退出码：0 无错误；1 发现错误；2 用法错误或有文件无法读取。
+  文件夹会递归查找其中的 .xlsx / .xlsm 文件（不进入指向文件夹的符号链接）。
+  只读取普通文件：命名管道、套接字、设备（及指向它们的符号链接）、符号链接循环、超过 ${LIMIT} 的文件
+  不打开，列出原因后跳过；无法读取的文件夹同样列出原因，其余照常检查。
+  报告中单元格文字里的控制字符显示为转义（如 \\x1b、\\u202e），每条问题占一行。
+  退出码：0 无错误；1 发现错误；2 用法错误或有文件（文件夹）无法读取或被跳过。
   new 按模板生成一张新的项目表（官方格式、下拉列表、打印设置）；templates 列出可用模板。
   --layout 选表样：hebei 河北目标表（默认）或 national 全国通用申报表（无项目编码）。
   项目编码只给前20位时自动补全校验位。
 
   With no path, checks the bundled sample workbook (11 published forms).
-  Folders are searched recursively for .xlsx / .xlsm files.
-  Exit codes: 0 no errors; 1 errors found; 2 usage error or a file could not be read.
+  Folders are searched recursively for .xlsx / .xlsm files (symbolic links to folders are not followed).
+  Only regular files are read: FIFOs, sockets, devices (and symbolic links to them), symbolic link loops
+  and files over ${LIMIT} are not opened but listed with a reason; so is a folder that cannot be read,
+  and the rest is still checked.
+  Control characters in cell text are shown escaped in the report (e.g. \\x1b, \\u202e): one line per finding.
+  Exit codes: 0 no errors; 1 errors found; 2 usage error, or a file (folder) could not be read or was skipped.
   new writes a new project sheet from a template; templates lists them.
   --layout picks the form: hebei (default) or national (the national application form, no project code).
   A 20-character project code gets its check character completed.
@@ -86,36 +101,6 @@ async function readConfig(file: string): Promise<Options> {
   return value as Options;
 }
 
-/** Files to check, in a stable order: folders searched recursively, Excel's ~$ lock files skipped. */
-async function expand(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    let stat;
-    try {
-      stat = await fs.stat(p);
-    } catch {
-      out.push(p); // reported as unreadable, with the others still checked
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      out.push(p);
-      continue;
-    }
-    const found: string[] = [];
-    const walk = async (dir: string) => {
-      const entries = await fs.readdir(dir, { withFileTypes: true });
-      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) await walk(full);
-        else if (/\.xls[xm]$/i.test(e.name) && !e.name.startsWith('~$')) found.push(full);
-      }
-    };
-    await walk(p);
-    out.push(...found);
-  }
-  return [...new Set(out)];
-}
-
 async function check(args: string[], io: Io): Promise<number> {
   const opts = parseCheckArgs(args);
   const options: Options = opts.config ? await readConfig(opts.config) : {};
@@ -123,16 +108,21 @@ async function check(args: string[], io: Io): Promise<number> {
   let paths = opts.paths;
   if (paths.length === 0) {
     const sample = path.join(PACKAGE_ROOT, SAMPLE_FILE);
-    io.stderr.write(locale === 'en' ? `No file given: checking the bundled sample workbook ${sample}\n` : `未指定文件，检查随附的示例工作簿：${sample}\n`);
+    io.stderr.write(printable(locale === 'en' ? `No file given: checking the bundled sample workbook ${sample}` : `未指定文件，检查随附的示例工作簿：${sample}`) + '\n');
     paths = [sample];
   }
-  const files = await expand(paths);
-  if (files.length === 0) throw new UsageError('给定的文件夹中没有 .xlsx 文件 / no .xlsx files in the given folders');
+  const targets = await expand(paths);
+  if (targets.length === 0) throw new UsageError('给定的文件夹中没有 .xlsx 文件 / no .xlsx files in the given folders');
 
   const reports: FileReport[] = [];
   const forms: Form[] = [];
   const read: SheetResult[] = [];
-  for (const file of files) {
+  for (const { file, error } of targets) {
+    // Not a regular file, too large, or a folder that cannot be listed: decided before opening anything.
+    if (error !== undefined) {
+      reports.push({ file, sheets: [], forms: [], findings: [], error });
+      continue;
+    }
     const loaded = await loadWorkbook(file);
     if ('error' in loaded) {
       reports.push({ file, sheets: [], forms: [], findings: [], error: loaded.error });
@@ -165,7 +155,24 @@ async function check(args: string[], io: Io): Promise<number> {
   return summary.errors > 0 ? 1 : 0;
 }
 
+/**
+ * Runs one command. Output goes through Output: when the reader goes away (EPIPE, `goalsheet check … | head`)
+ * the run ends quietly with its own exit code; any other failure to write the output is exit 2.
+ */
 export async function runCli(argv: string[], io: Io): Promise<number> {
+  const stdout = new Output(io.stdout);
+  const stderr = new Output(io.stderr);
+  const code = await run(argv, { stdout, stderr, env: io.env });
+  const [failed] = await Promise.all([stdout.settle(), stderr.settle()]);
+  if (failed && !readerGone(failed)) {
+    stderr.write(`goalsheet: 无法写出结果 / cannot write the output: ${printable(failed.message)}\n`);
+    await stderr.settle();
+    return 2;
+  }
+  return code;
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -183,10 +190,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`未知命令 / unknown command: ${command}\n\n${HELP}`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`goalsheet: ${e.message}\n`);
+      io.stderr.write(`goalsheet: ${printableLines(e.message)}\n`);
       return 2;
     }
-    io.stderr.write(`goalsheet: 内部错误 / internal error: ${(e as Error).stack ?? e}\n`);
+    io.stderr.write(`goalsheet: 内部错误 / internal error: ${printableLines(String((e as Error)?.stack ?? e))}\n`);
     return 2;
   }
 }

@@ -3,6 +3,9 @@ import type { Finding, Locale } from '../core/rules/types';
 import type { SheetSummary, Summary } from '../core/engine';
 import type { Form } from '../core/form/model';
 import { toA1 } from '../core/grid';
+import { jsonPrintable, printable } from './output';
+
+export { printable } from './output';
 
 /** Each form's layout family and where its fields were found: the JSON output's `layout`. */
 export interface FormLayout {
@@ -41,9 +44,12 @@ export function formLayout(form: Form): FormLayout {
   };
 }
 
-/** The JSON document other tools read; field names and meanings are a public interface. */
+/**
+ * The JSON document other tools read; field names and meanings are a public interface. Strings hold the
+ * text as read; the characters JSON.stringify would leave raw (C1 controls, bidi controls) are \u-escaped.
+ */
 export function toJson(files: FileReport[], summary: Summary): string {
-  return JSON.stringify(
+  return jsonPrintable(JSON.stringify(
     {
       files: files.map((f) => ({
         file: f.file,
@@ -56,7 +62,7 @@ export function toJson(files: FileReport[], summary: Summary): string {
     },
     null,
     2,
-  );
+  ));
 }
 
 const WORDS = {
@@ -78,29 +84,36 @@ const WORDS = {
 
 const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
+/**
+ * The report a person reads. Everything that comes from the files (file and sheet names, reasons,
+ * messages quoting cell text) goes through printable() before our own colour codes are added, so each
+ * finding is exactly one line and nothing in a workbook can act on the terminal.
+ */
 export function toText(files: FileReport[], summary: Summary, locale: Locale, colour: boolean): string {
   const w = WORDS[locale];
   const paint = (c: keyof typeof COLOURS, s: string) => (colour ? COLOURS[c] + s + COLOURS.reset : s);
   const lines: string[] = [];
   for (const f of files) {
-    lines.push(paint('bold', f.file));
+    lines.push(paint('bold', printable(f.file)));
     if (f.error !== undefined) {
-      lines.push(`  ${paint('error', `✗ ${w.unreadable}`)}：${f.error}`);
+      lines.push(`  ${paint('error', `✗ ${w.unreadable}`)}：${printable(f.error)}`);
       continue;
     }
     for (const s of f.sheets) {
+      const name = printable(s.name);
       if (s.status === 'skipped') {
-        lines.push(`  ${s.name}  ${paint('dim', w.skipped)}`);
+        lines.push(`  ${name}  ${paint('dim', w.skipped)}`);
         continue;
       }
       const found = f.findings.filter((x) => x.sheet === s.name);
       const what = s.status === 'unrecognised' ? w.unrecognised : w.forms(s.forms);
-      lines.push(`  ${s.name}  ${paint('dim', `(${what})`)}${found.length ? '' : `  ${w.clean}`}`);
-      const width = Math.max(...found.map((x) => x.cell.length), 3);
-      for (const x of found) {
+      lines.push(`  ${name}  ${paint('dim', `(${what})`)}${found.length ? '' : `  ${w.clean}`}`);
+      const cells = found.map((x) => printable(x.cell));
+      const width = Math.max(...cells.map((c) => c.length), 3);
+      found.forEach((x, i) => {
         const sev = paint(x.severity, pad(w[x.severity], locale === 'en' ? 7 : 4));
-        lines.push(`    ${x.cell.padEnd(width)}  ${sev}  ${x.ruleId.padEnd(10)}  ${x.message}`);
-      }
+        lines.push(`    ${cells[i].padEnd(width)}  ${sev}  ${printable(x.ruleId).padEnd(10)}  ${printable(x.message)}`);
+      });
     }
   }
   lines.push('', paint('bold', w.summary(summary)));
