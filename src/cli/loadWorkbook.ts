@@ -15,11 +15,12 @@ import type { Area, Grid } from '../core/grid';
 import { FILE_BUDGET, Refused, count, mb, type FileBudget } from './budget';
 import { worksheetToGrid } from './readXlsx';
 import { prepareSheet, rootPrefix, unprefix } from './sheetXml';
-import { relationships, relsPartOf, sheetNameProblem, workbookSheets } from './workbookParts';
+import { sheetNameProblem } from '../core/sheetName';
+import { relationships, relsPartOf, workbookSheets } from './workbookParts';
 import { inflatePart, storedZip, zipDirectory, type ZipEntry } from './zipParts';
 
 export { FILE_BUDGET, type FileBudget } from './budget';
-export { sheetNameProblem } from './workbookParts';
+export { sheetNameProblem } from '../core/sheetName';
 
 /** A sheet read under a name Excel would refuse: the caller reports it; it is no reason to skip the file. */
 export interface BadSheetName {

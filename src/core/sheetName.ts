@@ -6,3 +6,18 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   taken.add(name.toLowerCase());
   return name;
 }
+
+/**
+ * Why Excel would refuse a sheet name, or undefined when it would take it: empty, over 31
+ * characters, one of []:*?/\, an apostrophe first or last, the reserved "History", or the name of
+ * an earlier sheet (ignoring case; pass the lower-cased names seen so far).
+ */
+export function sheetNameProblem(name: string, earlier: ReadonlySet<string> = new Set()): string | undefined {
+  if (name === '') return '工作表名称为空 / the sheet name is empty';
+  if (name.length > 31) return `工作表名称超过 31 个字符（${name.length} 个） / the sheet name is longer than 31 characters (${name.length})`;
+  if (/[[\]:*?/\\]/.test(name)) return '工作表名称含有 Excel 不允许的字符 []:*?/\\ / the sheet name contains one of []:*?/\\';
+  if (name.startsWith("'") || name.endsWith("'")) return '工作表名称以单引号开头或结尾 / the sheet name begins or ends with an apostrophe';
+  if (name.toLowerCase() === 'history') return '“History”是 Excel 保留的工作表名称 / "History" is a name Excel reserves';
+  if (earlier.has(name.toLowerCase())) return '工作表名称与前面的工作表重复 / the sheet name repeats an earlier sheet\'s';
+  return undefined;
+}

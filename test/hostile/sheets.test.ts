@@ -115,6 +115,10 @@ test('Excel 不接受的工作表名称照常读取并列出 / "History", a 40-c
     { sheet: "'引号'", reason: expect.stringMatching(/^工作表名称以单引号开头或结尾/) },
     { sheet: 'history', reason: expect.stringMatching(/保留/) },
   ]);
+  // Reported as a finding (FORM-004, a warning at the sheet's first cell), not as a corrupt file.
+  const named = check(loaded).findings.filter((f) => f.ruleId === 'FORM-004');
+  expect(named.map((f) => [f.sheet, f.cell, f.severity])).toEqual(['History', names[1], 'a[1]:b*?/\\', "'引号'", 'history'].map((n) => [n, 'A1', 'warning']));
+  expect(named[0].message).toBe('“History”是 Excel 保留的工作表名称：Excel 打开或另存此文件时可能出错，请给工作表改名。');
 });
 
 test('sheetNameProblem: Excel\'s rules, one line each, Chinese first', () => {

@@ -123,6 +123,10 @@ export interface Unrecognised {
 
 export interface SheetResult {
   name: string;
+  /** The workbook the sheet is in. */
+  workbook: string;
+  /** The sheet's first cell that holds anything (A1 of an empty sheet): where a finding about the sheet goes. */
+  origin: string;
   status: 'checked' | 'skipped' | 'unrecognised';
   forms: Form[];
   unrecognised: Unrecognised[];

@@ -50,7 +50,7 @@ export function readSheet(grid: Grid, workbook = '', options: ReadOptions = {}):
     if (problem) unrecognised.push({ sheet: grid.sheet, workbook, ...problem });
   });
   const status = forms.length ? 'checked' : unrecognised.length ? 'unrecognised' : 'skipped';
-  return { name: grid.sheet, status, forms, unrecognised };
+  return { name: grid.sheet, workbook, origin: toA1(grid.top, grid.left), status, forms, unrecognised };
 }
 /** A block with an indicator header, or with a project name and a goal, that still is no form: say what it lacks. */
 function unassembled(view: SheetView, d: Draft, limit: number): { cell: string; missing: string[] } | undefined {

@@ -1,4 +1,5 @@
 /** FORM: is the block a complete form of its layout family. */
+import { sheetNameProblem } from '../sheetName';
 import type { FormPart } from '../form/families';
 import type { HeaderKind } from '../form/labels';
 import type { Rule } from './types';
@@ -58,6 +59,21 @@ export const sheetRules: Rule[] = [
       for (const u of sheet.unrecognised) {
         report({ workbook: u.workbook, sheet: u.sheet, index: -1 }, u.cell, { missing: u.missing.map((m) => `“${m}”`).join('、'), missingEn: u.missing.join(', ') });
       }
+    },
+  },
+];
+
+/** FORM-004 comes after the form rules in the catalogue. */
+export const sheetNameRules: Rule[] = [
+  {
+    // FORM-004: a sheet name Excel would refuse (a received file may carry one): read anyway, and said.
+    meta: { id: 'FORM-004', severity: 'warning' },
+    scope: 'sheet',
+    check(sheet, report) {
+      const problem = sheetNameProblem(sheet.name);
+      if (!problem) return;
+      const [reason, reasonEn] = problem.split(' / ');
+      report({ workbook: sheet.workbook, sheet: sheet.name, index: -1 }, sheet.origin, { reason, reasonEn });
     },
   },
 ];

@@ -17,6 +17,10 @@ export const MESSAGES: Record<string, Entry> = {
       'This looks like a performance-target form but matches no known layout: {missingEn} not found. Check the labels, or set the layout in the configuration.',
     ],
   },
+  'FORM-004': {
+    title: ['工作表名称 Excel 不接受', 'Sheet name Excel does not accept'],
+    message: ['{reason}：Excel 打开或另存此文件时可能出错，请给工作表改名。', '{reasonEn}: Excel may fail to open or save this file; rename the sheet.'],
+  },
   'FORM-001': {
     title: ['表格缺少必备部分', 'Form lacks a required part'],
     message: ['本表（{family}）缺少“{part}”一栏，无法按该格式读取。', 'The form ({familyEn}) has no “{partEn}” part, so it cannot be read in that layout.'],

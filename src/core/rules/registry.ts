@@ -2,7 +2,7 @@
 import { budgetRules } from './budget';
 import { codeRules } from './code';
 import { costRules } from './cost';
-import { formRules, sheetRules } from './form';
+import { formRules, sheetNameRules, sheetRules } from './form';
 import { goalRules } from './goal';
 import { indicatorRules } from './indicators';
 import { planRules } from './plan';
@@ -14,6 +14,7 @@ import type { Rule } from './types';
 export const RULES: readonly Rule[] = [
   ...sheetRules,
   ...formRules,
+  ...sheetNameRules,
   ...codeRules,
   ...workbookRules,
   ...budgetRules,
