@@ -12,6 +12,7 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { Area, Grid } from '../core/grid';
+import { addinSettings } from './addinSettings';
 import { FILE_BUDGET, Refused, count, mb, type FileBudget } from './budget';
 import { worksheetToGrid } from './readXlsx';
 import { prepareSheet, rootPrefix, unprefix } from './sheetXml';
@@ -29,7 +30,12 @@ export interface BadSheetName {
   reason: string;
 }
 
-export type Loaded = { grids: Grid[]; badSheetNames: BadSheetName[] } | { error: string };
+export type Loaded = {
+  grids: Grid[];
+  badSheetNames: BadSheetName[];
+  /** The add-in's settings the file carries (goalsheet.*), raw as stored (addinSettings.ts). */
+  settings: Record<string, string>;
+} | { error: string };
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -168,7 +174,7 @@ async function read(data: Buffer, budget: FileBudget): Promise<Loaded> {
     return worksheetToGrid(ws, date1904, { name: s.name, merges: prepared.get(s.part.toLowerCase())!.merges });
   });
   const badSheetNames = listed.filter((s) => s.problem).map((s) => ({ sheet: s.name, reason: s.problem! }));
-  return { grids, badSheetNames };
+  return { grids, badSheetNames, settings: addinSettings(zip.keys(), text) };
 }
 
 function tooLarge(size: number, budget: FileBudget): string {

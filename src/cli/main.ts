@@ -1,6 +1,6 @@
 /**
  * goalsheet — the command line front end.
- *   goalsheet check [files or folders…] [--format text|json] [--config rules.json] [--lang zh-CN|en]
+ *   goalsheet check [files or folders…] [--format text|json] [--config rules.json | --default-rules] [--lang zh-CN|en]
  *     (the config's "layout" reads every form in one layout family instead of recognising each one's)
  *   goalsheet new --template <id> [--layout hebei|national] [--unit … --name … --code … --budget …] -o out.xlsx
  *   goalsheet templates [--format text|json] [--lang zh-CN|en]
@@ -14,7 +14,8 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { checkForms, groupBy, readWorkbook, sheetSummary, summarise, type WorkbookResult } from '../core/engine';
 import type { Form, SheetResult } from '../core/form/model';
-import { checkOptions, type Options } from '../core/options';
+import { checkOptions, OPTIONS_KEY, readOptions, weakenedRules, type Options } from '../core/options';
+import { fileSetting } from './addinSettings';
 import type { Locale } from '../core/rules/types';
 import { loadWorkbook } from './loadWorkbook';
 import { formLayout, toJson, toText, type FileReport } from './report';
@@ -37,7 +38,7 @@ const LIMIT = `${MAX_FILE_BYTES / 1024 / 1024} MB`;
 const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标表
 
 用法 / usage:
-  goalsheet check [文件或文件夹…] [--format text|json] [--config rules.json] [--lang zh-CN|en] [--no-color]
+  goalsheet check [文件或文件夹…] [--format text|json] [--config rules.json | --default-rules] [--lang zh-CN|en] [--no-color]
   goalsheet new --template <模板> [--layout hebei|national] [--unit 填报单位] [--name 项目名称] [--code 项目编码] [--budget 预算数(万元)] -o 输出.xlsx [--force]
   goalsheet templates [--format text|json] [--lang zh-CN|en]
   goalsheet --help | --version
@@ -47,6 +48,8 @@ const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标
   只读取普通文件：命名管道、套接字、设备（及指向它们的符号链接）、符号链接循环、超过 ${LIMIT} 的文件
   不打开，列出原因后跳过；无法读取的文件夹同样列出原因，其余照常检查。
   报告中单元格文字里的控制字符显示为转义（如 \\x1b、\\u202e），每条问题占一行。
+  工作簿自带的规则设置（加载项保存在文件中）照常采用，并在报告中列出它关闭或降低的规则；
+  --config 改用您自己的配置，--default-rules 按默认规则检查。
   退出码：0 无错误；1 发现错误；2 用法错误或有文件（文件夹）无法读取或被跳过。
   new 按模板生成一张新的项目表（官方格式、下拉列表、打印设置）；templates 列出可用模板。
   --layout 选表样：hebei 河北目标表（默认）或 national 全国通用申报表（无项目编码）。
@@ -58,6 +61,8 @@ const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标
   and files over ${LIMIT} are not opened but listed with a reason; so is a folder that cannot be read,
   and the rest is still checked.
   Control characters in cell text are shown escaped in the report (e.g. \\x1b, \\u202e): one line per finding.
+  A workbook's own rule settings (saved in the file by the add-in) apply, and the report lists the rules they
+  switch off or soften; --config uses your configuration instead, --default-rules the default rules.
   Exit codes: 0 no errors; 1 errors found; 2 usage error, or a file (folder) could not be read or was skipped.
   new writes a new project sheet from a template; templates lists them.
   --layout picks the form: hebei (default) or national (the national application form, no project code).
@@ -70,16 +75,19 @@ interface CheckArgs {
   config?: string;
   lang?: Locale;
   colour: boolean;
+  /** Check with the default rules, whatever each workbook's own settings say. */
+  defaultRules: boolean;
 }
 
 function parseCheckArgs(args: string[]): CheckArgs {
-  const a = parseArgs(args, { values: ['--format', '--config', '--lang'], switches: ['--no-color'] });
+  const a = parseArgs(args, { values: ['--format', '--config', '--lang'], switches: ['--no-color', '--default-rules'] });
   return {
     paths: a.positionals,
     format: oneOf('--format', a.values['--format'], ['text', 'json'] as const) ?? 'text',
     config: a.values['--config'],
     lang: oneOf('--lang', a.values['--lang'], ['zh-CN', 'en'] as const),
     colour: !a.switches.has('--no-color'),
+    defaultRules: a.switches.has('--default-rules'),
   };
 }
 
@@ -101,6 +109,17 @@ async function readConfig(file: string): Promise<Options> {
   return value as Options;
 }
 
+/**
+ * A workbook's own rule settings (goalsheet.options, as the add-in keeps them), validated like every setting:
+ * applied when `own`, and reported either way — what they switch off or soften, and what was invalid.
+ */
+function workbookSettings(stored: Record<string, string>, own: boolean): { applied: boolean; options: Options; report?: FileReport['settings'] } {
+  const read = fileSetting(stored[OPTIONS_KEY]);
+  if (!read.present) return { applied: false, options: {} };
+  const { options, problems } = 'broken' in read ? { options: {}, problems: ['设置不是有效的 JSON，已忽略 / the setting is not valid JSON and was ignored'] } : readOptions(read.value);
+  return { applied: own, options, report: { applied: own, weakened: weakenedRules(options), problems } };
+}
+
 async function check(args: string[], io: Io): Promise<number> {
   const opts = parseCheckArgs(args);
   const options: Options = opts.config ? await readConfig(opts.config) : {};
@@ -117,6 +136,10 @@ async function check(args: string[], io: Io): Promise<number> {
   const reports: FileReport[] = [];
   const forms: Form[] = [];
   const read: SheetResult[] = [];
+  // Each workbook is checked with its own rule settings, as the add-in checks it, unless the reviewer gives
+  // theirs (--config) or asks for the defaults (--default-rules).
+  const ownSettings = !opts.config && !opts.defaultRules;
+  const ofWorkbook = new Map<string, Options>();
   for (const { file, error } of targets) {
     // Not a regular file, too large, or a folder that cannot be listed: decided before opening anything.
     if (error !== undefined) {
@@ -128,7 +151,9 @@ async function check(args: string[], io: Io): Promise<number> {
       reports.push({ file, sheets: [], forms: [], findings: [], error: loaded.error });
       continue;
     }
-    const sheets = readWorkbook({ name: file, grids: loaded.grids }, options);
+    const settings = workbookSettings(loaded.settings, ownSettings);
+    if (settings.applied) ofWorkbook.set(file, { ...settings.options, locale });
+    const sheets = readWorkbook({ name: file, grids: loaded.grids }, ofWorkbook.get(file) ?? options);
     read.push(...sheets);
     forms.push(...sheets.flatMap((s) => s.forms));
     reports.push({
@@ -136,10 +161,11 @@ async function check(args: string[], io: Io): Promise<number> {
       sheets: sheets.map(sheetSummary),
       forms: sheets.flatMap((s) => s.forms.map(formLayout)),
       findings: [],
+      ...(settings.report ? { settings: settings.report } : {}),
     });
   }
   // One rule run over every form, so CODE-004 sees codes repeated across files.
-  const findings = checkForms(forms, { ...options, locale }, read);
+  const findings = checkForms(forms, { ...options, locale }, read, (workbook) => ofWorkbook.get(workbook));
   const byFile = groupBy(findings, (f) => f.workbook);
   const formsByFile = groupBy(forms, (f) => f.workbook);
   for (const r of reports) r.findings = byFile.get(r.file) ?? [];

@@ -28,6 +28,8 @@ export interface FileReport {
   forms: FormLayout[];
   findings: Finding[];
   error?: string;
+  /** The workbook's own rule settings, when it has some: applied or not, what they soften, what was invalid. */
+  settings?: { applied: boolean; weakened: string[]; problems: string[] };
 }
 
 export function formLayout(form: Form): FormLayout {
@@ -57,6 +59,7 @@ export function toJson(files: FileReport[], summary: Summary): string {
         forms: f.forms,
         findings: f.findings.map(({ ruleId, severity, sheet, cell, message, fix }) => ({ ruleId, severity, sheet, cell, message, ...(fix ? { fix } : {}) })),
         ...(f.error !== undefined ? { error: f.error } : {}),
+        ...(f.settings ? { settings: f.settings } : {}),
       })),
       summary,
     },
@@ -70,6 +73,11 @@ const WORDS = {
     error: '错误', warning: '警告', info: '提示', skipped: '已跳过：没有绩效目标表', forms: (n: number) => `${n} 张表`,
     unrecognised: '像是绩效目标表，但无法识别格式',
     unreadable: '无法读取', clean: '未发现问题',
+    weakened: (ids: string[], applied: boolean) =>
+      applied
+        ? `本工作簿的规则设置关闭或降低了 ${ids.length} 条规则（${ids.join('、')}），已按其检查；加 --default-rules 按默认规则检查`
+        : `本工作簿的规则设置关闭或降低了 ${ids.length} 条规则（${ids.join('、')}），本次未采用`,
+    problems: (n: number) => `本工作簿中的规则设置有 ${n} 处无效，已忽略`,
     summary: (s: Summary) =>
       `合计：${s.files} 个文件，${s.forms} 张表${s.unrecognised ? `，${s.unrecognised} 个工作表无法识别` : ''}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`,
   },
@@ -77,6 +85,11 @@ const WORDS = {
     error: 'error', warning: 'warning', info: 'info', skipped: 'skipped: no form on this sheet', forms: (n: number) => `${n} form${n === 1 ? '' : 's'}`,
     unrecognised: 'looks like a form, but its layout is not recognised',
     unreadable: 'cannot be read', clean: 'no problems found',
+    weakened: (ids: string[], applied: boolean) =>
+      applied
+        ? `this workbook's rule settings switch off or soften ${ids.length} rule(s) (${ids.join(', ')}); checked as they say — add --default-rules to check with the defaults`
+        : `this workbook's rule settings switch off or soften ${ids.length} rule(s) (${ids.join(', ')}); not used in this run`,
+    problems: (n: number) => `${n} rule setting(s) in this workbook are invalid and were ignored`,
     summary: (s: Summary) =>
       `Total: ${s.files} file(s), ${s.forms} form(s)${s.unrecognised ? `, ${s.unrecognised} unrecognised sheet(s)` : ''}; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
   },
@@ -99,15 +112,16 @@ export function toText(files: FileReport[], summary: Summary, locale: Locale, co
       lines.push(`  ${paint('error', `✗ ${w.unreadable}`)}：${printable(f.error)}`);
       continue;
     }
+    if (f.settings?.weakened.length) lines.push(`  ${paint('warning', `! ${printable(w.weakened(f.settings.weakened, f.settings.applied))}`)}`);
+    if (f.settings?.problems.length) lines.push(`  ${paint('warning', `! ${w.problems(f.settings.problems.length)}`)}：${printable(f.settings.problems.join('；'))}`);
     for (const s of f.sheets) {
       const name = printable(s.name);
-      if (s.status === 'skipped') {
-        lines.push(`  ${name}  ${paint('dim', w.skipped)}`);
-        continue;
-      }
       const found = f.findings.filter((x) => x.sheet === s.name);
-      const what = s.status === 'unrecognised' ? w.unrecognised : w.forms(s.forms);
-      lines.push(`  ${name}  ${paint('dim', `(${what})`)}${found.length ? '' : `  ${w.clean}`}`);
+      if (s.status === 'skipped') lines.push(`  ${name}  ${paint('dim', w.skipped)}`);
+      else {
+        const what = s.status === 'unrecognised' ? w.unrecognised : w.forms(s.forms);
+        lines.push(`  ${name}  ${paint('dim', `(${what})`)}${found.length ? '' : `  ${w.clean}`}`);
+      }
       const cells = found.map((x) => printable(x.cell));
       const width = Math.max(...cells.map((c) => c.length), 3);
       found.forEach((x, i) => {

@@ -9,7 +9,7 @@ import { readSheet } from './form/parse';
 import { resolve, ruleSeverity, type Options } from './options';
 import { formatMessage } from './rules/messages';
 import { RULES } from './rules/registry';
-import type { Finding, Report } from './rules/types';
+import type { Finding, Report, ResolvedOptions } from './rules/types';
 
 export interface Workbook {
   name: string;
@@ -61,19 +61,29 @@ export function readWorkbook(book: Workbook, options: Options = {}): SheetResult
 
 /**
  * Run the rules over forms. Forms are grouped by workbook for the workbook-wide
- * rules; 'run' rules (CODE-004) see every form passed in.
+ * rules; 'run' rules (CODE-004) see every form passed in. `ofWorkbook` gives a
+ * workbook's own rule settings where they differ from `options` (a CLI run over
+ * received files, each checked as its own settings say); the locale is `options'`.
  */
-export function checkForms(forms: Form[], options: Options = {}, sheets: SheetResult[] = []): Finding[] {
+export function checkForms(forms: Form[], options: Options = {}, sheets: SheetResult[] = [], ofWorkbook?: (workbook: string) => Options | undefined): Finding[] {
   const opts = resolve(options);
   const locale = options.locale ?? 'zh-CN';
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const byBook = groupBy(forms, (f) => f.workbook);
+  const optionsOf = (workbook: string) => ofWorkbook?.(workbook) ?? options;
+  const resolved = new Map<string, ResolvedOptions>();
+  const optsOf = (workbook: string) => {
+    if (!ofWorkbook) return opts;
+    if (!resolved.has(workbook)) resolved.set(workbook, resolve(optionsOf(workbook)));
+    return resolved.get(workbook)!;
+  };
 
   for (const rule of RULES) {
-    const severity = ruleSeverity(rule.meta.id, options);
-    if (severity === 'off') continue;
+    if (!ofWorkbook && ruleSeverity(rule.meta.id, options) === 'off') continue;
     const report: Report = (form, cell, params = {}, fix) => {
+      const severity = ruleSeverity(rule.meta.id, optionsOf(form.workbook));
+      if (severity === 'off') return;
       const message = formatMessage(rule.meta.id, params, locale);
       const key = `${rule.meta.id}\u0000${form.workbook}\u0000${form.sheet}\u0000${cell}\u0000${message}`;
       if (seen.has(key)) return; // rows sharing a merged cell would repeat the same finding
@@ -90,8 +100,8 @@ export function checkForms(forms: Form[], options: Options = {}, sheets: SheetRe
       });
     };
     try {
-      if (rule.scope === 'form') for (const f of forms) rule.check(f, report, opts);
-      else if (rule.scope === 'workbook') for (const group of byBook.values()) rule.check(group, report, opts);
+      if (rule.scope === 'form') for (const f of forms) rule.check(f, report, optsOf(f.workbook));
+      else if (rule.scope === 'workbook') for (const group of byBook.values()) rule.check(group, report, optsOf(group[0].workbook));
       else if (rule.scope === 'sheet') for (const s of sheets) rule.check(s, report);
       else rule.check(forms, report, opts);
     } catch (e) {
@@ -101,8 +111,9 @@ export function checkForms(forms: Form[], options: Options = {}, sheets: SheetRe
   }
   // Findings follow the workbook's own sheet order, then reading order on the sheet.
   const order = new Map<string, number>();
-  for (const f of forms) if (!order.has(sheetKey(f.workbook, f.sheet))) order.set(sheetKey(f.workbook, f.sheet), order.size);
-  for (const s of sheets) for (const u of s.unrecognised) if (!order.has(sheetKey(u.workbook, u.sheet))) order.set(sheetKey(u.workbook, u.sheet), order.size);
+  const place = (workbook: string, sheet: string) => order.has(sheetKey(workbook, sheet)) || order.set(sheetKey(workbook, sheet), order.size);
+  for (const s of sheets) place(s.workbook, s.name);
+  for (const f of forms) place(f.workbook, f.sheet);
   return findings.sort(
     (a, b) =>
       order.get(sheetKey(a.workbook, a.sheet))! - order.get(sheetKey(b.workbook, b.sheet))! ||

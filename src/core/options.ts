@@ -24,6 +24,9 @@ export interface Options {
   layout?: FamilyId;
 }
 
+/** The workbook setting that holds a workbook's own Options (the add-in writes it; the CLI reads it from the file). */
+export const OPTIONS_KEY = 'goalsheet.options';
+
 export const DEFAULTS: ResolvedOptions = { satisfactionMin: 80, costCoverageMin: 0.9, goalMinLength: 20, minIndicators: 3 };
 
 const SEVERITIES = ['error', 'warning', 'info'];

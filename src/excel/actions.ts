@@ -1,10 +1,10 @@
 /** Small workbook actions behind the pane's buttons: go to a cell, apply fixes, keep the rule settings in the workbook. */
-import { readOptions, type Options } from '../core/options';
+import { OPTIONS_KEY, readOptions, type Options } from '../core/options';
 import { queueSetting } from './settings';
 import type { Finding } from '../core/rules/types';
 import { literal } from './literal';
 
-export const OPTIONS_KEY = 'goalsheet.options';
+export { OPTIONS_KEY };
 
 /**
  * Activate the finding's sheet and select its cell. Two syncs: a hidden sheet cannot be activated, so its
