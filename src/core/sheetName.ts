@@ -1,10 +1,22 @@
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\, no leading or trailing apostrophe, unique ignoring case. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base = trimApostrophes(wanted.replace(/[[\]:*?/\\]/g, '')).trim().slice(0, 31) || 'Sheet';
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 2)}(${i})`;
   taken.add(name.toLowerCase());
   return name;
+}
+
+/**
+ * Without leading and trailing apostrophes, found by loops from both ends: /^'+|'+$/g took quadratic time on a
+ * long run of apostrophes inside a name, retrying '+$ from each of them (issue 11).
+ */
+function trimApostrophes(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === "'") start++;
+  while (end > start && s[end - 1] === "'") end--;
+  return s.slice(start, end);
 }
 
 /**

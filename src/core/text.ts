@@ -12,17 +12,37 @@ function nfkc(s: string): string {
   return NFKC_STABLE.test(s) ? s : s.normalize('NFKC');
 }
 
+/**
+ * How much text a cache keeps: entries, and characters of their keys (a few huge cells must not stay held, with
+ * their normalised copies, for as long as the add-in runs; issue 11).
+ */
+const CACHE_ENTRIES = 20_000;
+export const CACHE_CHARS = 4_000_000;
+
 /** Memoise a function of a string; forms repeat the same labels and values endlessly. Results are shared, never changed. */
 export function memo<T>(fn: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
+  let chars = 0;
   return (s: string) => {
     const hit = cache.get(s);
     if (hit !== undefined || cache.has(s)) return hit as T; // undefined is an answer too (no label kind)
     const r = fn(s);
-    if (cache.size > 20_000) cache.clear();
+    if (cache.size > CACHE_ENTRIES || chars > CACHE_CHARS) {
+      cache.clear();
+      chars = 0;
+    }
     cache.set(s, r);
+    chars += s.length;
     return r;
   };
+}
+
+/**
+ * A lookup table's own entry for a text, never a member of Object.prototype: a cell may read "constructor" or
+ * "toString", which `table[text]` and `text in table` would take for an entry.
+ */
+export function ownEntry<T>(table: Record<string, T>, text: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, text) ? table[text] : undefined;
 }
 
 /** Display text, NFKC-folded and trimmed; inner spaces kept. */

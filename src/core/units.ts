@@ -3,6 +3,8 @@
  * "does the unit fit the 二级指标" checks; unknown short units are accepted as
  * "other" so an unusual but honest unit never reads as an error.
  */
+import { ownEntry } from './text';
+
 export type UnitClass = 'percent' | 'money' | 'time' | 'frequency' | 'score' | 'count' | 'other' | 'none';
 
 /** Money units and their size in 万元. */
@@ -38,8 +40,14 @@ for (const u of TIME) CLASS_OF.set(u, 'time');
 for (const u of SCORE) CLASS_OF.set(u, 'score');
 for (const u of COUNT) CLASS_OF.set(u, 'count');
 
-/** Count units may carry a 万/千/亿 multiplier ("2万份" = 20000 份). */
-const MULTIPLIER: Record<string, number> = { 十: 10, 百: 100, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+/**
+ * Count units may carry a 万/千/亿 multiplier ("2万份" = 20000 份), stacked as written ("十万份" = 十 × 万份). The
+ * two-character multipliers (十万, 百万, 千万) are these characters in a row, so one character at a time reads them.
+ */
+const MULTIPLIER = new Map<string, number>([['十', 10], ['百', 100], ['千', 1e3], ['万', 1e4], ['亿', 1e8]]);
+
+/** The longest unit a table names: a longer text is none of them, whatever it starts with. */
+const LONGEST = Math.max('百分比'.length, ...Object.keys(MONEY).map((u) => u.length), ...[...CLASS_OF.keys()].map((u) => u.length));
 
 export interface UnitInfo {
   unitClass: UnitClass;
@@ -54,26 +62,48 @@ const UNIT_TEXT = /^[\p{L}%‰()/·]{1,8}$/u;
 /** Classify a unit as written; undefined when it does not look like a unit at all. */
 export function classifyUnit(unit: string): UnitInfo | undefined {
   if (unit === '') return { unitClass: 'none', factor: 1 };
-  if (unit in MONEY) return { unitClass: 'money', factor: MONEY[unit] };
+  const money = ownEntry(MONEY, unit);
+  if (money !== undefined) return { unitClass: 'money', factor: money };
   const known = CLASS_OF.get(unit);
   if (known) return { unitClass: known, factor: 1 };
   if (unit === '百分比') return { unitClass: 'percent', factor: 1 };
   const slash = unit.split('/');
   // "1200元/亩", "≤50万元/月", "300元/人·天": a unit cost.
-  if (slash.length >= 2 && slash[0] in MONEY && slash.slice(1).every((d) => d && !/\d/.test(d))) {
-    return { unitClass: 'money', factor: MONEY[slash[0]], perUnit: true };
+  const perMoney = slash.length >= 2 ? ownEntry(MONEY, slash[0]) : undefined;
+  if (perMoney !== undefined && slash.slice(1).every((d) => d && !/\d/.test(d))) {
+    return { unitClass: 'money', factor: perMoney, perUnit: true };
   }
   // "次/年", "人次/月": a count per period.
   if (slash.length === 2 && slash[0] && CLASS_OF.get(slash[1]) === 'time') {
     return { unitClass: 'frequency', factor: 1 };
   }
-  for (const [prefix, factor] of Object.entries(MULTIPLIER)) {
-    if (unit.length > prefix.length && unit.startsWith(prefix)) {
-      const rest = classifyUnit(unit.slice(prefix.length));
-      if (rest && rest.unitClass === 'count') return { unitClass: 'count', factor: factor * rest.factor };
-    }
-  }
+  // "2万份", "十万人次": multipliers before a count unit (no unit with a "/" is a count).
+  const multiplied = slash.length === 1 ? multipliedCount(unit) : undefined;
+  if (multiplied !== undefined) return { unitClass: 'count', factor: multiplied };
   // Unknown but unit-like: short, no digits, no sentence particles, % only on its own.
   if (UNIT_TEXT.test(unit) && !/[%‰的了和及或与]/.test(unit)) return { unitClass: 'other', factor: 1 };
+  return undefined;
+}
+
+/**
+ * The factor of multipliers before a count unit ("十万份" → 1e5), or undefined. One pass over the text, each rest
+ * looked up only when it is short enough to be a unit: peeling the multipliers off by recursion, trying 十 and 十万
+ * both at each step, took time exponential in the number of multipliers ("十万十万…x", issue 11).
+ */
+function multipliedCount(unit: string): number | undefined {
+  for (let i = 0; i < unit.length - 1; i++) {
+    if (!MULTIPLIER.has(unit[i])) return undefined;
+    if (unit.length - i - 1 > LONGEST) continue;
+    const rest = unit.slice(i + 1);
+    // A rest that is some other kind of unit ends the reading ("十千元" is no count).
+    if (ownEntry(MONEY, rest) !== undefined || rest === '百分比') return undefined;
+    const known = CLASS_OF.get(rest);
+    if (known === undefined) continue;
+    if (known !== 'count') return undefined;
+    // Multiplied right to left, as the units nest: 十 × (万 × 份).
+    let factor = 1;
+    for (let j = i; j >= 0; j--) factor = MULTIPLIER.get(unit[j])! * factor;
+    return factor;
+  }
   return undefined;
 }

@@ -5,7 +5,7 @@
  *   unit     := see units.ts (万/千/亿 multipliers included)
  */
 import type { Cell } from './grid';
-import { normLabel, normText } from './text';
+import { CACHE_CHARS, normLabel, normText, ownEntry } from './text';
 import { classifyUnit, type UnitClass } from './units';
 
 export type Comparator = '≥' | '≤' | '>' | '<' | '=';
@@ -100,7 +100,9 @@ const VAGUE = /提高|提升|改善|完善|加强|增强|促进|推动|推进|�
 // A trailing dot is what Excel shows for formats like 0.## on whole numbers.
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|^[+-]?\.\d+/;
 /** After a range's first number: its unit (optional), a separator, the second number, the unit. */
-const RANGE = /^([^\d\-~～—–－至到]{0,8})(?:-|~|～|—|–|－|至|到)(\d+(?:\.\d+)?)(.*)$/;
+// The tail is [^]*, not .*: at a line break (none survives normLabel) .*$ would fail and rescan the tail for
+// every digit given back.
+const RANGE = /^([^\d\-~～—–－至到]{0,8})(?:-|~|～|—|–|－|至|到)(\d+(?:\.\d+)?)([^]*)$/;
 const DATE_PATTERNS = [
   /^(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬|份)?(?:前|之前|以前|内|以内|完成)?$/,
   /^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:前|之前|以前)?$/,
@@ -123,23 +125,42 @@ function matchPrefix(s: string): { written: string; cmp: Comparator; standard: b
 }
 
 const cache = new Map<string, ParsedValue>();
+let cachedChars = 0;
 
 /** Parse 指标值 text as displayed. Never throws. */
 export function parseValueText(raw: string): ParsedValue {
   const hit = cache.get(raw);
   if (hit) return hit;
   const parsed = parseUncached(raw);
-  if (cache.size > 50_000) cache.clear();
+  if (cache.size > 50_000 || cachedChars > CACHE_CHARS) {
+    cache.clear();
+    cachedChars = 0;
+  }
   cache.set(raw, parsed);
+  cachedChars += raw.length;
   return parsed;
 }
 
+/** Punctuation a value may end with ("≥95%。"). */
+const TRAILING = '。.;；,，';
+
+/**
+ * The text without its trailing punctuation, found by a loop from the end. /[。.;；,，]+$/ took quadratic time: a
+ * value of "1" + 50,000 dots + "x" retried the run at every dot (4.5 s; issue 11).
+ */
+function trimTrailing(s: string): string {
+  let end = s.length;
+  while (end > 0 && TRAILING.indexOf(s[end - 1]) >= 0) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
 function parseUncached(raw: string): ParsedValue {
-  const s = normLabel(raw).replace(/[。.;；,，]+$/, '');
+  const s = trimTrailing(normLabel(raw));
   if (s === '') return { kind: 'empty' };
-  const placeholder = PLACEHOLDERS[s];
+  const placeholder = ownEntry(PLACEHOLDERS, s);
   if (placeholder) return { kind: 'placeholder', word: placeholder };
-  if (s in GRADES) return { kind: 'qualitative', grade: s, needsScale: GRADES[s] };
+  const needsScale = ownEntry(GRADES, s);
+  if (needsScale !== undefined) return { kind: 'qualitative', grade: s, needsScale };
 
   let rest = s;
   let cmp: Comparator | undefined;

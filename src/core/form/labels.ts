@@ -4,7 +4,7 @@
  * become ASCII), spaces and line breaks removed. A label names what the cell
  * beside or below it holds; which labels a form has decides its family.
  */
-import { memo, normText } from '../text';
+import { memo, normText, ownEntry } from '../text';
 
 /** A 长期/年度 table heading: it starts a table of its own. */
 export const isTableMarker = (k: LabelKind | undefined) => k === 'tableLong' || k === 'tableAnnual';
@@ -88,8 +88,14 @@ const RULES: LabelRule[] = [
 
 /** Every label holds one of these; most cells hold none and are rejected at once. */
 const ANY_LABEL = /表|单位|金额|名称|下达|部门|项目|预算|调[增减整]|财政|资金|收入|自筹|总额|用途|支出|目标|指标|依据|标准|性质|符号|权重|分值|备注|值$|^[一二三]级$|^其[他它]|投入/;
+/**
+ * How many characters of a cell label matching reads. Labels are short, and a long cell is matched on its first 24
+ * characters (classify): a cell of a million characters is not searched end to end for a label's word (issue 11).
+ */
+const LABEL_SCAN = 200;
 // Forms repeat their texts endlessly: the cache answers most cells before any pattern runs.
-const cachedClassify = memo((label: string) => (ANY_LABEL.test(label) ? classify(label) : undefined));
+const cachedClassify = memo((label: string) =>
+  (ANY_LABEL.test(label.length > LABEL_SCAN ? label.slice(0, LABEL_SCAN) : label) ? classify(label) : undefined));
 
 export function classifyLabel(label: string): LabelKind | undefined {
   return label.length === 0 ? undefined : cachedClassify(label);
@@ -168,11 +174,44 @@ const LEVEL1: Record<string, Level1> = {
 
 /** A level label without numbering, bracketed notes, score annotations ("(0-20)分") or its 指标/值 suffix. */
 const bareLevel = memo((label: string) =>
-  label.replace(/^[\d一二三四]+[.、]/, '').replace(/\([^)]*\)/g, '').replace(/[\d\-–~.]*分$/, '').replace(/(指标|值)$/, ''));
+  withoutScore(withoutBrackets(label.replace(/^[\d一二三四]+[.、]/, ''))).replace(/(指标|值)$/, ''));
+
+/**
+ * Every "(…)" removed, as /\([^)]*\)/g did, by scanning for each bracket once. The pattern took quadratic time on
+ * many "(" with no ")" after them: each retried to the end of the text (issue 11).
+ */
+function withoutBrackets(s: string): string {
+  let open = s.indexOf('(');
+  if (open < 0) return s;
+  let out = '';
+  let from = 0;
+  while (open >= 0) {
+    const close = s.indexOf(')', open + 1);
+    if (close < 0) break; // no later "(" has a ")" after it either
+    out += s.slice(from, open);
+    from = close + 1;
+    open = s.indexOf('(', from);
+  }
+  return out + s.slice(from);
+}
+
+/** Characters of a score annotation before its 分 ("0-20分", "20.5分"). */
+const SCORE_CHARS = '0123456789-–~.';
+
+/**
+ * The text without a trailing score annotation, as /[\d\-–~.]*分$/ removed it, found by a loop from the end. The
+ * pattern took quadratic time on a long run of digits: it retried the run from every digit (issue 11).
+ */
+function withoutScore(s: string): string {
+  if (s.length === 0 || s[s.length - 1] !== '分') return s;
+  let start = s.length - 1;
+  while (start > 0 && SCORE_CHARS.indexOf(s[start - 1]) >= 0) start--;
+  return s.slice(0, start);
+}
 
 /** "产出指标", "产出指标（数量、质量…）", "1.产出指标", "成本指标(0-20)分" → output. */
 export function level1Of(label: string): Level1 | undefined {
-  return LEVEL1[bareLevel(label)];
+  return ownEntry(LEVEL1, bareLevel(label));
 }
 
 /** 二级指标 kinds, with the 一级 each belongs to. */
@@ -196,7 +235,7 @@ export function level2Of(label: string): Level2 | undefined {
   const bare = bareLevel(label);
   // 服务对象满意度, 满意程度, 社会公众或服务对象满意度 …: every satisfaction 二级 says 满意;
   // "社会、经济、生态效益" names several benefits at once.
-  return LEVEL2[bare] ?? (/满意/.test(bare) ? 'satisfaction' : /效益$/.test(bare) ? 'social' : undefined);
+  return ownEntry(LEVEL2, bare) ?? (/满意/.test(bare) ? 'satisfaction' : /效益$/.test(bare) ? 'social' : undefined);
 }
 
 /** The 一级 a 二级 belongs to (成本指标 as a 二级 is the classic framework's, under 产出). */

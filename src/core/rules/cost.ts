@@ -25,6 +25,18 @@ function summed(form: Form): IndicatorRow[] {
   return sumRow ? rows.filter((r) => r !== sumRow) : rows;
 }
 
+/** Quantity rows that must reach a count ("=10个", "≥10个"), by unit, in table order. */
+function countedByUnit(form: Form): Map<string, IndicatorRow[]> {
+  const out = new Map<string, IndicatorRow[]>();
+  for (const r of valueRows(form)) {
+    if (r.level2 !== 'quantity' || r.parsed.kind !== 'quantity' || (r.parsed.cmp !== '=' && r.parsed.cmp !== '≥')) continue;
+    const list = out.get(r.parsed.unit);
+    if (list) list.push(r);
+    else out.set(r.parsed.unit, [r]);
+  }
+  return out;
+}
+
 export const costRules: Rule[] = [
   {
     meta: { id: 'COST-001', severity: 'error' },
@@ -58,12 +70,15 @@ export const costRules: Rule[] = [
           });
         }
       }
-      // A unit cost that must be paid for a counted quantity ("=23万元/个" and "=10个") implies a sum.
+      // A unit cost that must be paid for a counted quantity ("=23万元/个" and "=10个") implies a sum. The counted
+      // quantities are grouped by unit once: filtering every row for each unit cost was quadratic in a long table.
+      let countsByUnit: Map<string, IndicatorRow[]> | undefined;
       for (const row of rows) {
         const p = row.parsed;
         if (p.kind !== 'quantity' || !p.perUnit || (p.cmp !== '=' && p.cmp !== '≥')) continue;
         const per = p.unit.split('/').slice(1).join('/');
-        const counts = valueRows(form).filter((r) => r.level2 === 'quantity' && r.parsed.kind === 'quantity' && r.parsed.unit === per && (r.parsed.cmp === '=' || r.parsed.cmp === '≥'));
+        countsByUnit ??= countedByUnit(form);
+        const counts = countsByUnit.get(per) ?? [];
         if (counts.length !== 1) continue;
         const n = (counts[0].parsed as Extract<typeof p, { kind: 'quantity' }>).num;
         const implied = p.base * n;
