@@ -46,12 +46,20 @@ function shiftLevels(form: Form): void {
   }
   form.header!.secondLevel = false;
 }
+/**
+ * A table has ended after this many blank rows in a row: the empty rows after a form are not scanned down to a
+ * stray cell far below (issue 11). Published forms leave at most a few blank rows inside a table.
+ */
+const MAX_BLANK_RUN = 50;
+
 /** The rows of a table, from below its header to a footer, a note, the next table or the form's end. */
 export function tableRows(view: SheetView, table: TableLayout, bottom: number): number[] {
   const cols = [...new Set([...Object.values(table.cols), ...Object.values(table.listCols)])].sort((a, b) => a - b);
   const out: number[] = [];
   let sawBlank = false;
+  let blankRun = 0;
   for (let r = table.bottom + 1; r <= bottom; r++) {
+    if (blankRun > MAX_BLANK_RUN) break;
     const own: number[] = [];
     const texts: string[] = [];
     for (const c of cols) {
@@ -64,8 +72,10 @@ export function tableRows(view: SheetView, table: TableLayout, bottom: number): 
     }
     if (own.length === 0) {
       sawBlank = true;
+      blankRun++;
       continue;
     }
+    blankRun = 0;
     if (FOOTER.test(texts[0]) || texts.some((t) => /盖章|签章|签字|^(\d{4})?年月日$/.test(t))) break;
     if (texts.some((t) => {
       const k = classifyLabel(t);
@@ -123,10 +133,17 @@ export function buildList(view: SheetView, d: Draft, table: TableLayout, limit: 
   const all = indicatorCols.every((c) => c !== undefined) ? tableRows(view, table, limit) : [];
   const hasIndicator = (r: number) => [table.cols.h1, table.cols.h2, ...indicatorCols].some((c) => c !== undefined && view.text(r, c) !== '');
   const rows = all.filter(hasIndicator);
-  // Without a unit column, the unit is the subtotal line printed above its projects ("505006 | 州民族特殊教育学校 | 30").
+  // Without a unit column, the unit is the subtotal line printed above its projects ("505006 | 州民族特殊教育学校 | 30"):
+  // the nearest one above a project's first row. Projects are taken top to bottom, so one pass down the table finds
+  // them all; a search upwards from each project took time quadratic in the rows of a long export (issue 11).
+  let scanned = table.bottom;
+  let line: number | undefined;
   const unitLine = (first: number) => {
-    for (let r = first - 1; r > table.bottom; r--) if (!hasIndicator(r) && view.text(r, table.listCols.name!) !== '') return r;
-    return undefined;
+    while (scanned < first - 1) {
+      scanned++;
+      if (!hasIndicator(scanned) && view.text(scanned, table.listCols.name!) !== '') line = scanned;
+    }
+    return line;
   };
   const nameCol = table.listCols.name!;
   const groups: number[][] = [];
