@@ -102,6 +102,21 @@ export async function whyNotRead(file: string): Promise<string | undefined> {
 
 const WORKBOOK = /\.xls[xm]$/i;
 
+/** Spreadsheet files the check cannot read, and what to do about each: listed, never silently left out. */
+const OTHER_SHEETS: [RegExp, string, string][] = [
+  [/\.xls$/i, '旧版 .xls 格式，未检查：请在 Excel 或 WPS 中另存为 .xlsx 后再检查', 'old .xls format, not checked: save it as .xlsx in Excel or WPS'],
+  [/\.et[t]?$/i, 'WPS 表格格式（.et），未检查：请在 WPS 中另存为 .xlsx 后再检查', 'WPS spreadsheet (.et), not checked: save it as .xlsx in WPS'],
+  [/\.xlsb$/i, 'Excel 二进制工作簿（.xlsb），未检查：请在 Excel 中另存为 .xlsx 后再检查', 'Excel binary workbook (.xlsb), not checked: save it as .xlsx in Excel'],
+  [/\.ods$/i, 'OpenDocument 表格（.ods），未检查：请另存为 .xlsx 后再检查', 'OpenDocument spreadsheet (.ods), not checked: save it as .xlsx'],
+  [/\.csv$/i, 'CSV 文件没有表格格式和合并单元格，未检查：请检查原来的 .xlsx 工作簿', 'CSV file (no layout, no merged cells), not checked: check the original .xlsx workbook'],
+];
+
+/** Why a spreadsheet file of another format is not checked, or undefined for a workbook (or anything else). */
+export function otherFormatReason(name: string): string | undefined {
+  const hit = OTHER_SHEETS.find(([re]) => re.test(name));
+  return hit && `${hit[1]} / ${hit[2]}`;
+}
+
 function typeKnown(e: Dirent): boolean {
   return e.isFile() || e.isDirectory() || e.isSymbolicLink() || e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice();
 }
@@ -134,14 +149,16 @@ export async function expand(paths: string[]): Promise<Target[]> {
       let isDir = e.isDirectory();
       if (!typeKnown(e)) isDir = (await fs.lstat(full).catch(() => undefined))?.isDirectory() ?? false;
       if (isDir) await walk(full);
-      else if (WORKBOOK.test(e.name) && !e.name.startsWith('~$')) out.push({ file: full, error: await whyNotRead(full) });
+      else if (e.name.startsWith('~$')) continue;
+      else if (WORKBOOK.test(e.name)) out.push({ file: full, error: await whyNotRead(full) });
+      else if (otherFormatReason(e.name)) out.push({ file: full, error: otherFormatReason(e.name) });
     }
   };
 
   for (const p of paths) {
     const st = await fs.stat(p).catch(() => undefined);
     if (st?.isDirectory()) await walk(p);
-    else out.push({ file: p, error: await whyNotRead(p) });
+    else out.push({ file: p, error: (st?.isFile() && otherFormatReason(p)) || (await whyNotRead(p)) });
   }
   const seen = new Set<string>();
   return out.filter((t) => !seen.has(t.file) && !!seen.add(t.file));

@@ -59,11 +59,7 @@ export async function loadWorkbook(file: string, budget: FileBudget = FILE_BUDGE
   }
   if (data.length > budget.compressedBytes) return { error: tooLarge(data.length, budget) };
   if (data.length === 0) return { error: '文件为空（0 字节） / the file is empty' };
-  if (data.subarray(0, 4).equals(OLE)) {
-    return /\.xls$/i.test(file)
-      ? { error: '这是旧版 .xls 格式，请在 Excel 中另存为 .xlsx / old .xls format: save it as .xlsx in Excel' }
-      : { error: '文件已加密（设置了打开密码），请去除密码后再检查 / the file is password-protected' };
-  }
+  if (data.subarray(0, 4).equals(OLE)) return { error: oleReason(data) };
   if (!data.subarray(0, 4).equals(ZIP)) return { error: '不是 .xlsx 文件（文件内容不是 Excel 工作簿） / not an .xlsx workbook' };
   try {
     return await quietly(() => read(data, budget));
@@ -175,6 +171,23 @@ async function read(data: Buffer, budget: FileBudget): Promise<Loaded> {
   });
   const badSheetNames = listed.filter((s) => s.problem).map((s) => ({ sheet: s.name, reason: s.problem! }));
   return { grids, badSheetNames, settings: addinSettings(zip.keys(), text) };
+}
+
+/** A stream name as an OLE compound file's directory stores it (UTF-16LE). */
+const stream = (name: string) => Buffer.from(name, 'utf16le');
+
+/**
+ * What an OLE compound file named like a workbook really is, by the streams its directory lists: an
+ * encrypted .xlsx (EncryptedPackage), an old binary workbook (Workbook/Book: .xls, or WPS's .et), or something else.
+ */
+function oleReason(data: Buffer): string {
+  if (data.includes(stream('EncryptedPackage')) || data.includes(stream('EncryptionInfo'))) {
+    return '文件已加密（设置了打开密码），请去除密码后再检查 / the file is password-protected: remove the password and check again';
+  }
+  if (data.includes(stream('Workbook')) || data.includes(stream('Book'))) {
+    return '这是旧版 .xls 格式的工作簿（只是扩展名为 .xlsx），请在 Excel 或 WPS 中另存为 .xlsx / an old-format .xls workbook with an .xlsx name: save it as .xlsx in Excel or WPS';
+  }
+  return '这是 OLE 复合文档，不是 .xlsx 工作簿（可能是 Word 文档或其他文件改了扩展名） / an OLE compound document, not an .xlsx workbook (another file renamed?)';
 }
 
 function tooLarge(size: number, budget: FileBudget): string {

@@ -4,7 +4,7 @@
  *     (the config's "layout" reads every form in one layout family instead of recognising each one's)
  *   goalsheet new --template <id> [--layout hebei|national] [--unit … --name … --code … --budget …] -o out.xlsx
  *   goalsheet templates [--format text|json] [--lang zh-CN|en]
- * Exit codes: 0 no errors, 1 errors found, 2 usage error or a file that cannot be read.
+ * Exit codes: 0 no errors, 1 errors found, 2 usage error or a file that cannot be read, 3 a file with no form.
  *   A path that is not read — not a regular file (FIFO, socket, device, a symbolic link to one or in a
  *   loop), larger than MAX_FILE_BYTES, or a folder that cannot be listed — counts as a file that cannot be
  *   read: listed with its reason, the run goes on, exit 2. When the reader of the output goes away
@@ -50,7 +50,8 @@ const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标
   报告中单元格文字里的控制字符显示为转义（如 \\x1b、\\u202e），每条问题占一行。
   工作簿自带的规则设置（加载项保存在文件中）照常采用，并在报告中列出它关闭或降低的规则；
   --config 改用您自己的配置，--default-rules 按默认规则检查。
-  退出码：0 无错误；1 发现错误；2 用法错误或有文件（文件夹）无法读取或被跳过。
+  退出码：0 无错误；1 发现错误；2 用法错误或有文件（文件夹）无法读取或被跳过；3 有文件中没有绩效目标表（如附件发错）。
+  文件夹中的 .xls、.et、.xlsb、.ods、.csv 文件不检查，逐个列出原因和处理办法。
   new 按模板生成一张新的项目表（官方格式、下拉列表、打印设置）；templates 列出可用模板。
   --layout 选表样：hebei 河北目标表（默认）或 national 全国通用申报表（无项目编码）。
   项目编码只给前20位时自动补全校验位。
@@ -63,7 +64,8 @@ const HELP = `绩效目标表助手 goalsheet — 检查项目支出绩效目标
   Control characters in cell text are shown escaped in the report (e.g. \\x1b, \\u202e): one line per finding.
   A workbook's own rule settings (saved in the file by the add-in) apply, and the report lists the rules they
   switch off or soften; --config uses your configuration instead, --default-rules the default rules.
-  Exit codes: 0 no errors; 1 errors found; 2 usage error, or a file (folder) could not be read or was skipped.
+  Exit codes: 0 no errors; 1 errors found; 2 usage error, or a file (folder) could not be read or was skipped;
+  3 a file holds no form (a wrong attachment?). .xls, .et, .xlsb, .ods and .csv files in a folder are listed, not checked.
   new writes a new project sheet from a template; templates lists them.
   --layout picks the form: hebei (default) or national (the national application form, no project code).
   A 20-character project code gets its check character completed.
@@ -170,14 +172,18 @@ async function check(args: string[], io: Io): Promise<number> {
   const formsByFile = groupBy(forms, (f) => f.workbook);
   for (const r of reports) r.findings = byFile.get(r.file) ?? [];
   const results: WorkbookResult[] = reports.map((r) => ({ name: r.file, sheets: r.sheets, forms: formsByFile.get(r.file) ?? [], findings: r.findings }));
-  const summary = summarise(results);
+  // Files that could not be read and files with no form are counted: a wrong attachment must not pass quietly.
+  const unreadable = reports.filter((r) => r.error !== undefined).length;
+  const formless = reports.filter((r) => r.error === undefined && r.forms.length === 0).length;
+  const summary = { ...summarise(results), unreadable, formless };
 
   if (opts.format === 'json') io.stdout.write(toJson(reports, summary) + '\n');
   else {
     const colour = opts.colour && !!io.stdout.isTTY && !(io.env ?? process.env).NO_COLOR;
     io.stdout.write(toText(reports, summary, locale, colour));
   }
-  if (reports.some((r) => r.error !== undefined)) return 2;
+  if (unreadable) return 2;
+  if (formless) return 3;
   return summary.errors > 0 ? 1 : 0;
 }
 

@@ -79,7 +79,7 @@ const WORDS = {
         : `本工作簿的规则设置关闭或降低了 ${ids.length} 条规则（${ids.join('、')}），本次未采用`,
     problems: (n: number) => `本工作簿中的规则设置有 ${n} 处无效，已忽略`,
     summary: (s: Summary) =>
-      `合计：${s.files} 个文件，${s.forms} 张表${s.unrecognised ? `，${s.unrecognised} 个工作表无法识别` : ''}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`,
+      `合计：${s.files} 个文件，${s.forms} 张表${s.unreadable ? `，${s.unreadable} 个文件无法读取或未检查` : ''}${s.formless ? `，${s.formless} 个文件中没有绩效目标表` : ''}${s.unrecognised ? `，${s.unrecognised} 个工作表无法识别` : ''}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`,
   },
   en: {
     error: 'error', warning: 'warning', info: 'info', skipped: 'skipped: no form on this sheet', forms: (n: number) => `${n} form${n === 1 ? '' : 's'}`,
@@ -91,7 +91,7 @@ const WORDS = {
         : `this workbook's rule settings switch off or soften ${ids.length} rule(s) (${ids.join(', ')}); not used in this run`,
     problems: (n: number) => `${n} rule setting(s) in this workbook are invalid and were ignored`,
     summary: (s: Summary) =>
-      `Total: ${s.files} file(s), ${s.forms} form(s)${s.unrecognised ? `, ${s.unrecognised} unrecognised sheet(s)` : ''}; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
+      `Total: ${s.files} file(s), ${s.forms} form(s)${s.unreadable ? `, ${s.unreadable} file(s) not read or not checked` : ''}${s.formless ? `, ${s.formless} file(s) with no form` : ''}${s.unrecognised ? `, ${s.unrecognised} unrecognised sheet(s)` : ''}; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
   },
 };
 

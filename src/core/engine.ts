@@ -39,6 +39,9 @@ export interface Summary {
   infos: number;
   /** Sheets that look like forms but could not be read (FORM-000). */
   unrecognised: number;
+  /** Files not read (unreadable, refused, skipped), and files read that hold no form: counted by a command-line run. */
+  unreadable?: number;
+  formless?: number;
 }
 
 export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

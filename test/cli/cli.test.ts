@@ -108,7 +108,7 @@ test('JSON output follows the published interface', async () => {
         ],
       },
     ],
-    summary: { files: 1, forms: 1, errors: 1, warnings: 0, infos: 1, unrecognised: 0 },
+    summary: { files: 1, forms: 1, errors: 1, warnings: 0, infos: 1, unrecognised: 0, unreadable: 0, formless: 0 },
   });
 });
 

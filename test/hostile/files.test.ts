@@ -136,7 +136,7 @@ test('一个文件夹里的命名管道、指向 /dev/zero 的链接、链接循
   if (fifo) expect(text.out).toContain(`${path.join(folder, 'x.xlsx')}\n  ✗ 无法读取：不是普通文件（命名管道），已跳过 / not a regular file (FIFO): skipped\n`);
   if (zero) expect(text.out).toContain('  ✗ 无法读取：不是普通文件（指向字符设备的符号链接），已跳过');
   expect(text.out).toMatch(/E10 {2}错误 {2}VAL-004/);
-  expect(text.out).toContain(`合计：${doc.files.length} 个文件，1 张表；错误 1，警告 0，提示 1`);
+  expect(text.out).toContain(`合计：${doc.files.length} 个文件，1 张表，${doc.files.length - 1} 个文件无法读取或未检查；错误 1，警告 0，提示 1`);
 });
 
 test('直接在命令行上给出的设备、命名管道和链接同样不打开 / things named on the command line are not opened either', async () => {
