@@ -213,8 +213,9 @@ describe('files that cannot be read get a one-line reason', () => {
     ['corrupt.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]), /损坏|corrupt/],
     ['notes.xlsx', '这不是工作簿', /不是 \.xlsx/],
     ['empty.xlsx', '', /为空/],
-    ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), /\.xls 格式/],
-    ['locked.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), /加密/],
+    // OLE compound files, told apart by the streams their directory names (UTF-16LE).
+    ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100), Buffer.from('Workbook', 'utf16le')]), /\.xls 格式/],
+    ['locked.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100), Buffer.from('EncryptedPackage', 'utf16le')]), /加密/],
   ];
   test.each(cases)('%s', async (name, content, reason) => {
     const file = path.join(await tempDir(), name);
