@@ -10,7 +10,8 @@ import type { Form } from '../core/form/model';
 import { readSheet } from '../core/form/parse';
 import { planMarks } from '../core/marks';
 import type { Options } from '../core/options';
-import type { Finding } from '../core/rules/types';
+import { applyDismissals, cellFingerprint, type ReviewedFinding } from '../core/dismissals';
+import { queueDismissals, queueSaveDismissals } from './dismissals';
 import { queueRecord, queueSurvey, writeMarks, type MarkRecord, type Target } from './marks';
 import { queueSheetList, readSheetData } from './read';
 
@@ -48,7 +49,8 @@ export class CancelledError extends Error {
 export interface ValidationResult {
   sheets: SheetSummary[];
   forms: Form[];
-  findings: Finding[];
+  /** Every finding, those dismissed (goalsheet.dismissals) flagged and left unmarked. */
+  findings: ReviewedFinding[];
   /** Sheets not read, with the reason [zh, en]. */
   refused: { sheet: string; reason: [string, string] }[];
   /** Sheets with findings left unmarked because they are protected. */
@@ -68,6 +70,7 @@ export async function validateWorkbook(
   const previous = queueRecord(context);
   const list = queueSheetList(context);
   const survey = queueSurvey(context, support.notes);
+  const dismissals = queueDismissals(context);
   await context.sync();
   const { all, activeId } = list();
   const refs = scope === 'all' ? all : all.filter((r) => (scope === 'active' ? r.id === activeId : r.name === scope.sheet));
@@ -79,17 +82,22 @@ export async function validateWorkbook(
   if (progress.cancelled?.()) throw new CancelledError();
   const sheetResults = reads.flatMap((r) => (r.grid ? [readSheet(r.grid, 'workbook', { layout: options.layout })] : []));
   const forms = sheetResults.flatMap((s) => s.forms);
-  const findings = checkForms(forms, options, sheetResults);
+  const grids = reads.flatMap((r) => (r.grid ? [r.grid] : []));
+  const stored = dismissals();
+  // Dismissed findings are listed, not marked; a dismissal whose cell now holds another value lapses.
+  const { findings, alive } = applyDismissals(checkForms(forms, options, sheetResults), stored, (sheet, cell) => cellFingerprint(grids, sheet, cell));
 
   // Marks are rewritten on the sheets read now; a protected one keeps what it has.
   const writable = new Map<string, Target>();
   for (const r of refs) if (!reads.find((x) => x.id === r.id)!.protected) writable.set(r.name, { sheetId: r.id, sheet: r.sheet, name: r.name });
-  const protectedSheets = [...new Set(findings.filter((f) => !writable.has(f.sheet)).map((f) => f.sheet))];
-  const marks = planMarks(findings, options.locale ?? 'zh-CN');
+  const protectedSheets = [...new Set(findings.filter((f) => !f.dismissed && !writable.has(f.sheet)).map((f) => f.sheet))];
+  const marks = planMarks(findings.filter((f) => !f.dismissed), options.locale ?? 'zh-CN');
   // The last point to stop: after this the marks are written in one go.
   if (progress.cancelled?.()) throw new CancelledError();
   progress.stage?.('mark');
   const before = previous();
+  // The lapsed ones are dropped in the marks' sync.
+  if (alive.length < stored.length) queueSaveDismissals(context, alive);
   const record = await writeMarks(context, marks, located(before), before, writable, support.notes);
 
   return {

@@ -39,7 +39,8 @@ export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
   const { state } = v;
   const busy = state.stage !== undefined;
   const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
-  for (const f of state.findings) counts[f.severity]++;
+  for (const f of state.findings) if (!f.dismissed) counts[f.severity]++;
+  const dismissed = state.findings.filter((f) => f.dismissed).length;
   const forms = state.sheets.reduce((n, x) => n + x.forms, 0);
   const skipped = state.sheets.filter((x) => x.status === 'skipped').map((x) => x.name);
   const unrecognised = state.sheets.filter((x) => x.status === 'unrecognised').map((x) => x.name);
@@ -96,7 +97,7 @@ export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
             <Body1>{s.notValidated}</Body1>
           ) : (
             <>
-              <Text as="p" role="status" aria-live="polite" data-testid="summary">{s.summary(forms, s.counts(counts))}</Text>
+              <Text as="p" role="status" aria-live="polite" data-testid="summary">{s.summary(forms, s.counts(counts)) + s.dismissedCount(dismissed)}</Text>
               {skipped.length > 0 && <Caption1 block>{s.skipped(skipped.join('、'))}</Caption1>}
               {unrecognised.length > 0 && <Caption1 block>{s.unrecognised(unrecognised.join('、'))}</Caption1>}
               {state.protectedSheets.length > 0 && (
@@ -105,7 +106,7 @@ export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
               {state.findings.length === 0 ? (
                 <Body1>{s.noFindings}</Body1>
               ) : (
-                <FindingList findings={state.findings} families={families} locale={locale} busy={busy} onSelect={(f) => void v.goTo(f)} onFix={(fs) => void v.fix(fs)} />
+                <FindingList findings={state.findings} families={families} locale={locale} busy={busy} onSelect={(f) => void v.goTo(f)} onFix={(fs) => void v.fix(fs)} onDismiss={(fs, r) => void v.dismiss(fs, r)} onRestore={(fs) => void v.restore(fs)} />
               )}
             </>
           )}

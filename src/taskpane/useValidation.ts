@@ -3,17 +3,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SheetSummary } from '../core/engine';
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
+import { dismissalOf, type ReviewedFinding } from '../core/dismissals';
+import { updateDismissals } from '../excel/dismissals';
 import { applyFixes, explainError, selectCell } from '../excel/actions';
 import { clearMarks } from '../excel/marks';
 import { CancelledError, hostSupport, validateWorkbook, type ValidationResult } from '../excel/validate';
 import type { ExcelEnv } from './env';
 import { STRINGS, type UiLocale } from './strings';
 
-export type Stage = 'read' | 'check' | 'mark' | 'fix' | 'clear';
+export type Stage = 'read' | 'check' | 'mark' | 'fix' | 'clear' | 'dismiss';
 type Scope = 'all' | 'active' | { sheet: string };
 
 export interface ValidationState {
-  findings: Finding[];
+  findings: ReviewedFinding[];
   sheets: SheetSummary[];
   validated: boolean;
   stage?: Stage;
@@ -133,6 +135,27 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     [env, runValidation, fail],
   );
 
+  /** Keep the dismissals in the workbook, then re-check the sheets they are on (their marks go or come back). */
+  const review = (added: ReviewedFinding[], reason: string | undefined, removed: ReviewedFinding[]) =>
+    serial(async () => {
+      setState((st) => ({ ...st, stage: 'dismiss', error: undefined, notice: undefined }));
+      const at = new Date().toISOString();
+      const dismissals = reason === undefined ? [] : added.flatMap((f) => dismissalOf(f, reason, at) ?? []);
+      try {
+        await env.run((c) => updateDismissals(c, dismissals, removed));
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      const sheets = [...new Set([...added, ...removed].map((f) => f.sheet))];
+      for (const sheet of sheets) await runValidation({ sheet });
+    });
+
+  /** Dismiss findings with a reason (required: an empty one does nothing). */
+  const dismiss = useCallback((fs: ReviewedFinding[], reason: string) => review(fs, reason, []), [env, runValidation, fail]);
+  /** Bring dismissed findings back. */
+  const restore = useCallback((fs: ReviewedFinding[]) => review([], undefined, fs), [env, runValidation, fail]);
+
   const setLive = useCallback(
     async (on: boolean) => {
       await stopWatching.current?.();
@@ -155,5 +178,5 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     void stopWatching.current?.();
   }, []);
 
-  return { state, validate, cancel, clear, goTo, fix, setLive, notesSupported: support.notes };
+  return { state, validate, cancel, clear, goTo, fix, dismiss, restore, setLive, notesSupported: support.notes };
 }
