@@ -6,6 +6,7 @@
 import { RULE_BY_ID } from './rules/registry';
 import type { Locale, ResolvedOptions, Severity } from './rules/types';
 import { FAMILY_IDS, type FamilyId } from './form/families';
+import { reviewProblems, type ReviewConfig } from './review/grading';
 
 export type RuleSetting = 'off' | Severity | boolean | { enabled?: boolean; severity?: Severity };
 
@@ -22,6 +23,8 @@ export interface Options {
   locale?: Locale;
   /** Read every form in this layout family instead of recognising each one's. */
   layout?: FamilyId;
+  /** The review's grading scheme: partial overrides of core/review/grading.ts DEFAULT_SCHEME (goalsheet review). */
+  review?: ReviewConfig;
 }
 
 /** The workbook setting that holds a workbook's own Options (the add-in writes it; the CLI reads it from the file). */
@@ -58,7 +61,7 @@ const inRange = (k: string, lo: number, hi: number): Check => (v) =>
   typeof v === 'number' && v >= lo && v <= hi ? undefined : `"${k}" 应为 ${lo}–${hi} 之间的数 / must be a number in ${lo}–${hi}`;
 
 /** Every option's check; a key not here is unknown. */
-const CHECKS: Record<Exclude<keyof Options, 'rules'>, Check> = {
+const CHECKS: Record<Exclude<keyof Options, 'rules' | 'review'>, Check> = {
   satisfactionMin: inRange('satisfactionMin', 0, 100),
   costCoverageMin: inRange('costCoverageMin', 0, 1),
   goalMinLength: inRange('goalMinLength', 0, 1000),
@@ -97,6 +100,10 @@ export function readOptions(value: unknown): { options: Options; problems: strin
         else rules[id] = setting as RuleSetting;
       }
       options.rules = rules;
+    } else if (k === 'review') {
+      const found = reviewProblems(v);
+      if (found.length) problems.push(...found);
+      else options.review = v;
     } else if (k in CHECKS) {
       const problem = CHECKS[k as keyof typeof CHECKS](v);
       if (problem) problems.push(problem);
