@@ -26,6 +26,11 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   info: '#CFE2F3',
 };
 
+/** The rule of the conditional formats that show marks (add-in and annotated copies): always true, and recognisable. */
+export const markFormula = (severity: Severity) => `=ISTEXT("goalsheet:${severity}")`;
+const OUR_FORMULA = /^=ISTEXT\("goalsheet:(error|warning|info)"\)$/i;
+export const isMarkFormula = (formula: string | null | undefined) => !!formula && OUR_FORMULA.test(formula.trim());
+
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const WORD: Record<Locale, Record<Severity, string>> = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },

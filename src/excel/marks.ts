@@ -9,7 +9,7 @@
  * written, so a note a person edited since is theirs and is kept.
  */
 import { areaA1, parseAddress } from '../core/address';
-import { isMarkText, SEVERITY_FILL, type CellMark } from '../core/marks';
+import { isMarkFormula, isMarkText, markFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
 import type { Severity } from '../core/rules/types';
 import type { SheetRef } from './read';
 import { queueSetting } from './settings';
@@ -22,10 +22,7 @@ export interface MarkRecord {
   notes: string[];
 }
 
-/** The rule of our conditional formats: always true, and recognisable. */
-export const markFormula = (severity: Severity) => `=ISTEXT("goalsheet:${severity}")`;
-const OUR_FORMULA = /^=ISTEXT\("goalsheet:(error|warning|info)"\)$/i;
-export const isMarkFormula = (formula: string | null | undefined) => !!formula && OUR_FORMULA.test(formula.trim());
+export { isMarkFormula, markFormula } from '../core/marks';
 
 /** FNV-1a, 32 bits: enough to tell our note from one a person changed. */
 export function fingerprint(text: string): string {
