@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --json]
+ * npm run bench [-- --json] [-- --only bulk] [-- --no-build]
+ *   Builds first (npm run build; build:cli for --only bulk), its output on stderr: with --json, stdout
+ *   carries only the JSON object — `npm run -s bench -- --json | jq .` (-s: npm's own "> goalsheet bench"
+ *   banner goes to stdout otherwise). `node scripts/bench.js --json` works the same.
  *   core.formsPerSecond  parse + validate of generated forms, in memory
  *   cli.filesPerSecond   `goalsheet check` over .xlsx files
  *   cli.vsBareRead       check time / time to merely load the same files with exceljs
@@ -9,28 +12,45 @@
  *   excel.requestKBPer1000Marks  request size of marking, per 1,000 marked cells (the host's estimate of Office.js's requests)
  *   bundle.taskpaneGzipKB the task pane's JavaScript (dist/web/taskpane.js), gzipped
  *   preview.interactiveMs preview page load → 校验整个工作簿 enabled, median of 5 cold loads in headless Chromium
+ *   bulk.seconds500      `goalsheet check` (the compiled bin, a child process) over 500 single-form workbooks, wall
+ *                        time including node's start, median of 3 runs; bulk.peakMB its peak RSS (worker threads
+ *                        included: one process); bulk.annotateSeconds100 `goalsheet annotate` over 100 of them. As the CLI chooses by default (bulk.defaultWorkers threads), and
+ *                        also with 2 worker threads (…Workers) and none (…NoWorkers), whatever the machine.
  * Targets (2-core machine): formsPerSecond ≥ 5000, vsBareRead ≤ 1.3, syncs equal and ≤ 4,
- * taskpaneGzipKB ≤ 300, interactiveMs ≤ 1500.
+ * taskpaneGzipKB ≤ 300, interactiveMs ≤ 1500, bulk.seconds500 ≤ 5, bulk.peakMB ≤ 500.
  */
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { spawn, spawnSync } = require('child_process');
 const ExcelJS = require('exceljs');
+const zlib = require('zlib');
+const { serve } = require('./static-server.js');
+
+const root = path.resolve(__dirname, '..');
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : (argv.find((a) => a.startsWith('--only=')) ?? '').slice('--only='.length) || undefined;
+
+// Build first, everything it prints on stderr: stdout is the report's (with --json, one JSON object).
+if (!argv.includes('--no-build')) {
+  const built = spawnSync('npm', ['run', only === 'bulk' ? 'build:cli' : 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// The compiled code, required after the build.
 const { layoutForm, specToGrid } = require('../dist/core/layout.js');
 const { readSheet } = require('../dist/core/form/parse.js');
 const { checkForms } = require('../dist/core/engine.js');
 const { runCli } = require('../dist/cli/main.js');
 const { loadWorkbook } = require('../dist/cli/loadWorkbook.js');
 const { SAMPLE_FILE } = require('../dist/cli/sample.js');
+const { writeSpec } = require('../dist/cli/writeXlsx.js');
+const { workerCount } = require('../dist/cli/workers.js');
 const { ExcelHost } = require('../dist/host/excel.js');
 const { workbookFromSpecs } = require('../dist/host/fromSpec.js');
 const { validateWorkbook, hostSupport } = require('../dist/excel/validate.js');
-const zlib = require('zlib');
-const { serve } = require('./static-server.js');
-
-const root = path.resolve(__dirname, '..');
-const json = process.argv.includes('--json');
 const seed = JSON.parse(fs.readFileSync(path.join(root, 'assets/samples/seed-forms.json'), 'utf8')).forms;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (...a) => json || console.log(...a);
@@ -109,6 +129,92 @@ async function benchCli() {
   };
 }
 
+/**
+ * 500 single-form workbooks (the seed forms in turn), checked by the compiled bin in a child process:
+ * wall time and peak RSS, with worker threads (the default on more than one CPU) and without.
+ */
+async function benchBulk(n = 500, rounds = 3) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'goalsheet-bulk-'));
+  const books = [];
+  for (const f of seed) {
+    const wb = new ExcelJS.Workbook();
+    writeSpec(wb.addWorksheet('项目1'), layoutForm(f));
+    books.push(Buffer.from(await wb.xlsx.writeBuffer()));
+  }
+  const forms = path.join(dir, 'forms');
+  fs.mkdirSync(forms);
+  for (let i = 0; i < n; i++) fs.writeFileSync(path.join(forms, `单位${String(i).padStart(3, '0')}.xlsx`), books[i % books.length]);
+  // Loaded before the CLI: reports the process's peak RSS on stderr as it exits.
+  const probe = path.join(dir, 'probe.js');
+  fs.writeFileSync(probe, `process.on('exit', () => process.stderr.write('\\nGOALSHEET_PEAK ' + process.resourceUsage().maxRSS + '\\n'));\n`);
+  const once = (workers) =>
+    new Promise((resolve, reject) => {
+      const env = { ...process.env };
+      if (workers === undefined) delete env.GOALSHEET_WORKERS;
+      else env.GOALSHEET_WORKERS = String(workers);
+      const t0 = process.hrtime.bigint();
+      const child = spawn(process.execPath, ['--require', probe, path.join(root, 'bin/goalsheet.js'), 'check', forms, '--format', 'json'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+        const peak = /GOALSHEET_PEAK (\d+)/.exec(err);
+        if (code !== 1 || !peak) reject(new Error(`goalsheet check exited ${code}: ${err.slice(0, 500)}`));
+        else resolve({ seconds, peakMB: Math.round(Number(peak[1]) / 1024) });
+      });
+    });
+  const configs = { default: undefined, workers: 2, none: 0 };
+  const runs = { default: [], workers: [], none: [] };
+  await once(0); // warm the file cache
+  for (let round = 0; round < rounds; round++) {
+    // Rotating which goes first, so drift hits all alike.
+    const order = Object.keys(configs);
+    for (let k = 0; k < order.length; k++) {
+      const which = order[(k + round) % order.length];
+      runs[which].push(await once(configs[which]));
+    }
+  }
+  // goalsheet annotate over the first 100 of them: marked copies with a 校验结果 sheet each (median of 3).
+  const annotateOnce = (round) =>
+    new Promise((resolve, reject) => {
+      const input = path.join(dir, 'annotate-in');
+      if (!fs.existsSync(input)) {
+        fs.mkdirSync(input);
+        for (let i = 0; i < 100; i++) fs.copyFileSync(path.join(forms, `单位${String(i).padStart(3, '0')}.xlsx`), path.join(input, `单位${i}.xlsx`));
+      }
+      const t0 = process.hrtime.bigint();
+      const child = spawn(process.execPath, [path.join(root, 'bin/goalsheet.js'), 'annotate', input, '-o', path.join(dir, `annotated-${round}`)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 1 ? resolve(Number(process.hrtime.bigint() - t0) / 1e9) : reject(new Error(`goalsheet annotate exited ${code}: ${err.slice(0, 500)}`))));
+    });
+  const annotate = [];
+  for (let round = 0; round < rounds; round++) annotate.push(await annotateOnce(round));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const sec = (xs) => Math.round(median(xs.map((x) => x.seconds)) * 100) / 100;
+  const peak = (xs) => Math.max(...xs.map((x) => x.peakMB));
+  return {
+    files: n,
+    defaultWorkers: workerCount(n, {}),
+    seconds500: sec(runs.default),
+    peakMB: peak(runs.default),
+    seconds500Workers: sec(runs.workers),
+    peakMBWorkers: peak(runs.workers),
+    seconds500NoWorkers: sec(runs.none),
+    annotateSeconds100: Math.round(median(annotate) * 100) / 100,
+    peakMBNoWorkers: peak(runs.none),
+    runs: Object.fromEntries(Object.entries(runs).map(([k, xs]) => [k, xs.map((x) => Math.round(x.seconds * 100) / 100)])),
+  };
+}
+
+function logBulk(bulk) {
+  log(`bulk.seconds500       ${bulk.seconds500}   (${bulk.files} single-form workbooks, ${bulk.defaultWorkers} worker threads by default; 2 workers ${bulk.seconds500Workers}, none ${bulk.seconds500NoWorkers}; target ≤ 5)`);
+  log(`bulk.peakMB           ${bulk.peakMB}   (2 workers ${bulk.peakMBWorkers}, none ${bulk.peakMBNoWorkers}; target ≤ 500)`);
+  log(`bulk.annotateSeconds100  ${bulk.annotateSeconds100}   (goalsheet annotate: 100 marked copies with a 校验结果 sheet)`);
+}
+
 async function benchExcel() {
   const book = (n) => workbookFromSpecs(Array.from({ length: n }, (_, i) => ({ name: `表${i + 1}`, specs: [layoutForm(seed[i % seed.length])] })));
   const run = async (n) => {
@@ -159,6 +265,12 @@ async function benchPreview() {
 }
 
 (async () => {
+  if (only === 'bulk') {
+    const bulk = await benchBulk();
+    logBulk(bulk);
+    if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, bulk }));
+    return;
+  }
   const core = await benchCore();
   log(`core.formsPerSecond   ${core.formsPerSecond}   (target ≥ 5000)`);
   const cli = await benchCli();
@@ -172,7 +284,9 @@ async function benchPreview() {
   log(`bundle.taskpaneGzipKB ${bundle.taskpaneGzipKB}   (${bundle.taskpaneKB} KB minified; target ≤ 300)`);
   const preview = await benchPreview();
   log(`preview.interactiveMs ${preview.interactiveMs}   (runs: ${preview.runsMs.join(', ')}; target ≤ 1500)`);
-  if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, core, cli, excel, bundle, preview }));
+  const bulk = await benchBulk();
+  logBulk(bulk);
+  if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, core, cli, excel, bundle, preview, bulk }));
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -1,6 +1,7 @@
 /** The check report: the stable JSON interface and the text a person reads. */
-import type { Finding, Locale } from '../core/rules/types';
+import type { Locale } from '../core/rules/types';
 import type { SheetSummary, Summary } from '../core/engine';
+import type { ReviewedFinding } from '../core/dismissals';
 import type { Form } from '../core/form/model';
 import { toA1 } from '../core/grid';
 import { jsonPrintable, printable } from './output';
@@ -26,7 +27,8 @@ export interface FileReport {
   file: string;
   sheets: SheetSummary[];
   forms: FormLayout[];
-  findings: Finding[];
+  /** Dismissed ones (in the workbook or by a baseline) carry `dismissed`, and are not counted. */
+  findings: ReviewedFinding[];
   error?: string;
   /** The workbook's own rule settings, when it has some: applied or not, what they soften, what was invalid. */
   settings?: { applied: boolean; weakened: string[]; problems: string[] };
@@ -57,7 +59,7 @@ export function toJson(files: FileReport[], summary: Summary): string {
         file: f.file,
         sheets: f.sheets,
         forms: f.forms,
-        findings: f.findings.map(({ ruleId, severity, sheet, cell, message, fix }) => ({ ruleId, severity, sheet, cell, message, ...(fix ? { fix } : {}) })),
+        findings: f.findings.map(({ ruleId, severity, sheet, cell, message, fix, dismissed }) => ({ ruleId, severity, sheet, cell, message, ...(fix ? { fix } : {}), ...(dismissed ? { dismissed } : {}) })),
         ...(f.error !== undefined ? { error: f.error } : {}),
         ...(f.settings ? { settings: f.settings } : {}),
       })),
@@ -78,8 +80,9 @@ const WORDS = {
         ? `本工作簿的规则设置关闭或降低了 ${ids.length} 条规则（${ids.join('、')}），已按其检查；加 --default-rules 按默认规则检查`
         : `本工作簿的规则设置关闭或降低了 ${ids.length} 条规则（${ids.join('、')}），本次未采用`,
     problems: (n: number) => `本工作簿中的规则设置有 ${n} 处无效，已忽略`,
-    summary: (s: Summary) =>
-      `合计：${s.files} 个文件，${s.forms} 张表${s.unreadable ? `，${s.unreadable} 个文件无法读取或未检查` : ''}${s.formless ? `，${s.formless} 个文件中没有绩效目标表` : ''}${s.unrecognised ? `，${s.unrecognised} 个工作表无法识别` : ''}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`,
+    dismissed: '已忽略', reason: (r: string) => `原因：${r}`, about: (m: string) => `（${m}）`,
+    summary: (s: Summary & { dismissed?: number }) =>
+      `合计：${s.files} 个文件，${s.forms} 张表${s.unreadable ? `，${s.unreadable} 个文件无法读取或未检查` : ''}${s.formless ? `，${s.formless} 个文件中没有绩效目标表` : ''}${s.unrecognised ? `，${s.unrecognised} 个工作表无法识别` : ''}；错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}${s.dismissed ? `；已忽略 ${s.dismissed}` : ''}`,
   },
   en: {
     error: 'error', warning: 'warning', info: 'info', skipped: 'skipped: no form on this sheet', forms: (n: number) => `${n} form${n === 1 ? '' : 's'}`,
@@ -90,8 +93,9 @@ const WORDS = {
         ? `this workbook's rule settings switch off or soften ${ids.length} rule(s) (${ids.join(', ')}); checked as they say — add --default-rules to check with the defaults`
         : `this workbook's rule settings switch off or soften ${ids.length} rule(s) (${ids.join(', ')}); not used in this run`,
     problems: (n: number) => `${n} rule setting(s) in this workbook are invalid and were ignored`,
-    summary: (s: Summary) =>
-      `Total: ${s.files} file(s), ${s.forms} form(s)${s.unreadable ? `, ${s.unreadable} file(s) not read or not checked` : ''}${s.formless ? `, ${s.formless} file(s) with no form` : ''}${s.unrecognised ? `, ${s.unrecognised} unrecognised sheet(s)` : ''}; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
+    dismissed: 'dismissed', reason: (r: string) => `reason: ${r}`, about: (m: string) => `(${m})`,
+    summary: (s: Summary & { dismissed?: number }) =>
+      `Total: ${s.files} file(s), ${s.forms} form(s)${s.unreadable ? `, ${s.unreadable} file(s) not read or not checked` : ''}${s.formless ? `, ${s.formless} file(s) with no form` : ''}${s.unrecognised ? `, ${s.unrecognised} unrecognised sheet(s)` : ''}; ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info${s.dismissed ? `; ${s.dismissed} dismissed` : ''}`,
   },
 };
 
@@ -102,7 +106,7 @@ const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim:
  * messages quoting cell text) goes through printable() before our own colour codes are added, so each
  * finding is exactly one line and nothing in a workbook can act on the terminal.
  */
-export function toText(files: FileReport[], summary: Summary, locale: Locale, colour: boolean): string {
+export function toText(files: FileReport[], summary: Summary & { dismissed?: number }, locale: Locale, colour: boolean): string {
   const w = WORDS[locale];
   const paint = (c: keyof typeof COLOURS, s: string) => (colour ? COLOURS[c] + s + COLOURS.reset : s);
   const lines: string[] = [];
@@ -120,11 +124,17 @@ export function toText(files: FileReport[], summary: Summary, locale: Locale, co
       if (s.status === 'skipped') lines.push(`  ${name}  ${paint('dim', w.skipped)}`);
       else {
         const what = s.status === 'unrecognised' ? w.unrecognised : w.forms(s.forms);
-        lines.push(`  ${name}  ${paint('dim', `(${what})`)}${found.length ? '' : `  ${w.clean}`}`);
+        lines.push(`  ${name}  ${paint('dim', `(${what})`)}${found.some((x) => !x.dismissed) ? '' : `  ${w.clean}`}`);
       }
       const cells = found.map((x) => printable(x.cell));
       const width = Math.max(...cells.map((c) => c.length), 3);
       found.forEach((x, i) => {
+        // Dismissed: one line with the reason, then what the finding said.
+        if (x.dismissed) {
+          const tag = paint('dim', pad(w.dismissed, locale === 'en' ? 9 : 6));
+          lines.push(`    ${cells[i].padEnd(width)}  ${tag}  ${printable(x.ruleId).padEnd(10)}  ${printable(w.reason(x.dismissed.reason))}  ${paint('dim', printable(w.about(x.message)))}`);
+          return;
+        }
         const sev = paint(x.severity, pad(w[x.severity], locale === 'en' ? 7 : 4));
         lines.push(`    ${cells[i].padEnd(width)}  ${sev}  ${printable(x.ruleId).padEnd(10)}  ${printable(x.message)}`);
       });

@@ -13,7 +13,7 @@ import type { Locale, Severity } from '../../core/rules/types';
 import type { FileReport } from '../report';
 import { printable } from '../output';
 
-export const CSV_HEADER = ['文件', '工作表', '单元格', '规则', '严重程度', '说明', '修正'] as const;
+export const CSV_HEADER = ['文件', '工作表', '单元格', '规则', '严重程度', '说明', '修正', '已忽略'] as const;
 
 const BOM = '\ufeff';
 
@@ -50,12 +50,13 @@ export function toCsv(files: FileReport[], locale: Locale = 'zh-CN'): string {
   const rows: string[][] = [[...CSV_HEADER]];
   for (const f of files) {
     if (f.error !== undefined) {
-      rows.push([f.file, '', '', '', w.severity.error, w.unreadable + f.error, '']);
+      rows.push([f.file, '', '', '', w.severity.error, w.unreadable + f.error, '', '']);
       continue;
     }
     for (const x of f.findings) {
       const fix = x.fix ? w.fix(x.fix.cell, x.fix.cell === x.cell, String(x.fix.newValue)) : '';
-      rows.push([f.file, x.sheet, x.cell, x.ruleId, w.severity[x.severity], x.message, fix]);
+      // A dismissed finding (the unit's 忽略, or the reviewer's baseline) keeps its row, with the reason in 已忽略.
+      rows.push([f.file, x.sheet, x.cell, x.ruleId, w.severity[x.severity], x.message, fix, x.dismissed?.reason ?? '']);
     }
   }
   return BOM + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

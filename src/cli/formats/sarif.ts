@@ -126,6 +126,8 @@ export function toSarif(files: FileReport[], options: SarifOptions = {}): string
           },
         ],
         ...(x.fix ? { properties: { fix: x.fix } } : {}),
+        // SARIF's own word for a finding accepted with a reason: the unit's 忽略 kept in the file, or a baseline.
+        ...(x.dismissed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: x.dismissed.reason }] } : {}),
       });
     }
   }
