@@ -6,7 +6,8 @@
  * where the cell has none: a person's note or threaded comment is never replaced (that explanation stays in the
  * pane). Clear deletes our conditional formats and our notes wherever they are now; nothing is put back by
  * address, so ids, names and positions do not matter. The workbook keeps one setting: a fingerprint of every note
- * written, so a note a person edited since is theirs and is kept.
+ * written, so a note a person edited since is theirs and is kept (without any record — an annotated copy from the
+ * command line — a note is ours by its text).
  */
 import { areaA1, parseAddress } from '../core/address';
 import { isMarkFormula, isMarkText, markFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
@@ -34,13 +35,17 @@ export function fingerprint(text: string): string {
   return h.toString(36);
 }
 
-/** Queue reading the record; the function gives it after the next sync (undefined when absent or not ours). */
-export function queueRecord(context: Excel.RequestContext): () => MarkRecord | undefined {
+/**
+ * Queue reading the record; the function gives it after the next sync: undefined when the workbook has none,
+ * null when it has one that is not ours (corrupt, another version).
+ */
+export function queueRecord(context: Excel.RequestContext): () => MarkRecord | null | undefined {
   const read = queueSetting(context, RECORD_KEY);
   return () => {
     const s = read();
-    const record = s.present && 'value' in s ? (s.value as Partial<MarkRecord> | null) : undefined;
-    return record && record.version === 2 && Array.isArray(record.notes) ? { version: 2, notes: record.notes.filter((n): n is string => typeof n === 'string') } : undefined;
+    if (!s.present) return undefined;
+    const record = 'value' in s ? (s.value as Partial<MarkRecord> | null) : null;
+    return record && record.version === 2 && Array.isArray(record.notes) ? { version: 2, notes: record.notes.filter((n): n is string => typeof n === 'string') } : null;
   };
 }
 
@@ -83,8 +88,11 @@ export function queueSurvey(context: Excel.RequestContext, notes: boolean) {
     const where = (item: Excel.Note | Excel.Comment) => item.getLocation().load('address');
     const located = (noteList?.items ?? []).map((note) => ({ note, place: where(note) }));
     const commented = (comments?.items ?? []).map(where);
-    return (record: MarkRecord | undefined): Survey => {
+    return (record: MarkRecord | null | undefined): Survey => {
       const recorded = new Set(record?.notes ?? []);
+      // A workbook the add-in never marked (no record at all) can hold our notes only from `goalsheet annotate`:
+      // there the text alone says they are ours. Once a record exists, only the notes it vouches for are.
+      const byText = record === undefined;
       const survey: Survey = { formats: new Map(), notes: new Map(), edited: new Map(), taken: new Set() };
       for (const { name, list } of formats) {
         const ours = list.items.filter((f) => !f.customOrNullObject.isNullObject && isMarkFormula(f.customOrNullObject.rule.formula));
@@ -95,7 +103,7 @@ export function queueSurvey(context: Excel.RequestContext, notes: boolean) {
         if (!p?.sheet) continue;
         const cell = areaA1({ ...p.area, bottom: p.area.top, right: p.area.left });
         const print = fingerprint(note.content);
-        if (isMarkText(note.content) && recorded.has(print)) push(survey.notes, p.sheet, { note, cell, print });
+        if (isMarkText(note.content) && (byText || recorded.has(print))) push(survey.notes, p.sheet, { note, cell, print });
         else {
           survey.taken.add(slot(p.sheet, cell));
           if (isMarkText(note.content)) survey.edited.set(p.sheet, (survey.edited.get(p.sheet) ?? 0) + 1);
@@ -167,10 +175,14 @@ function queueRemoval(survey: Survey, sheet: string): (() => void)[] {
   return [...(survey.formats.get(sheet) ?? []).map((f) => () => f.delete()), ...(survey.notes.get(sheet) ?? []).map((n) => () => n.note.delete())];
 }
 
-function queueSaveRecord(context: Excel.RequestContext, prints: Iterable<string>): () => void {
+/**
+ * Queue saving the record. Without notes to vouch for it goes, unless notes that look like ours but were changed
+ * stay behind (`keep`): the record then stays, empty, so that they are not taken for ours by their text.
+ */
+function queueSaveRecord(context: Excel.RequestContext, prints: Iterable<string>, keep = false): () => void {
   const notes = [...new Set(prints)].sort();
   return () => {
-    if (notes.length) context.workbook.settings.add(RECORD_KEY, JSON.stringify({ version: 2, notes } satisfies MarkRecord));
+    if (notes.length || keep) context.workbook.settings.add(RECORD_KEY, JSON.stringify({ version: 2, notes } satisfies MarkRecord));
     else context.workbook.settings.getItemOrNullObject(RECORD_KEY).delete();
   };
 }
@@ -184,7 +196,7 @@ export async function writeMarks(
   context: Excel.RequestContext,
   marks: CellMark[],
   survey: Survey,
-  record: MarkRecord | undefined,
+  record: MarkRecord | null | undefined,
   targets: Map<string, Target>,
   notes: boolean,
 ): Promise<MarkRecord> {
@@ -199,7 +211,7 @@ export async function writeMarks(
     ...[...targets.keys()].flatMap((sheet) => queueRemoval(survey, sheet)),
     ...[...bySheet].flatMap(([sheet, list]) => queueSheetMarks(targets.get(sheet)!, list)),
     ...noted.map((m) => () => void targets.get(m.sheet)!.sheet.notes.add(m.cell, m.text)),
-    queueSaveRecord(context, [...kept, ...fresh]),
+    queueSaveRecord(context, [...kept, ...fresh], survey.edited.size > 0),
   ];
   try {
     await sendInBatches(context, units, MARKS_PER_SYNC);
@@ -262,7 +274,7 @@ export async function clearMarks(context: Excel.RequestContext, notes: boolean):
   const cleared = [...marked].filter((name) => !locked.has(name));
   const kept = [...found.notes].filter(([sheet]) => locked.has(sheet)).flatMap(([, list]) => list.map((n) => n.print));
   const units = cleared.flatMap((name) => queueRemoval(found, name));
-  if (units.length || previous) await sendInBatches(context, [...units, queueSaveRecord(context, kept)], MARKS_PER_SYNC);
+  if (units.length || previous !== undefined) await sendInBatches(context, [...units, queueSaveRecord(context, kept, found.edited.size > 0)], MARKS_PER_SYNC);
   return {
     sheets: cleared.length,
     skipped: [
