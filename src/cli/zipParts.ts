@@ -121,24 +121,32 @@ export function inflatePart(buf: Buffer, entry: ZipEntry, limit: number, over: (
   }
 }
 
-/** A zip of stored (uncompressed) entries: cheap to write, and exceljs reads it without inflating. */
-export function storedZip(files: { name: string; data: Buffer }[]): Buffer {
+/** One entry to write: its data as stored (compressed by `method`: 0 stored, 8 deflated), CRC and size. */
+export interface ZipRecord {
+  name: string;
+  method: number;
+  crc: number;
+  compressed: Buffer;
+  size: number;
+}
+
+/** A zip of `records` in order, with UTF-8 names; the one zip writer of the command line. */
+export function writeZipRecords(records: ZipRecord[]): Buffer {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    const crc = crc32(f.data);
+  for (const r of records) {
+    const name = Buffer.from(r.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(r.method, 8);
     local.writeUInt16LE(0, 10);
     local.writeUInt16LE(0x21, 12); // 1980-01-01
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(f.data.length, 18);
-    local.writeUInt32LE(f.data.length, 22);
+    local.writeUInt32LE(r.crc, 14);
+    local.writeUInt32LE(r.compressed.length, 18);
+    local.writeUInt32LE(r.size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const cd = Buffer.alloc(46);
@@ -146,32 +154,37 @@ export function storedZip(files: { name: string; data: Buffer }[]): Buffer {
     cd.writeUInt16LE(20, 4);
     cd.writeUInt16LE(20, 6);
     cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(0, 10);
+    cd.writeUInt16LE(r.method, 10);
     cd.writeUInt16LE(0, 12);
     cd.writeUInt16LE(0x21, 14);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(f.data.length, 20);
-    cd.writeUInt32LE(f.data.length, 24);
+    cd.writeUInt32LE(r.crc, 16);
+    cd.writeUInt32LE(r.compressed.length, 20);
+    cd.writeUInt32LE(r.size, 24);
     cd.writeUInt16LE(name.length, 28);
     cd.writeUInt32LE(offset, 42);
-    chunks.push(local, name, f.data);
+    chunks.push(local, name, r.compressed);
     central.push(cd, name);
-    offset += 30 + name.length + f.data.length;
+    offset += 30 + name.length + r.compressed.length;
   }
-  const cdSize = central.reduce((s, b) => s + b.length, 0);
+  const cdSize = central.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
+  end.writeUInt16LE(records.length, 8);
+  end.writeUInt16LE(records.length, 10);
   end.writeUInt32LE(cdSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...central, end]);
 }
 
+/** A zip of stored (uncompressed) entries: cheap to write, and exceljs reads it without inflating. */
+export function storedZip(files: { name: string; data: Buffer }[]): Buffer {
+  return writeZipRecords(files.map((f) => ({ name: f.name, method: 0, crc: crc32(f.data), compressed: f.data, size: f.data.length })));
+}
+
 let table: Int32Array | undefined;
 
 /** zlib.crc32 (Node ≥ 20.15), else a table. */
-function crc32(data: Buffer): number {
+export function crc32(data: Buffer): number {
   if (typeof zlib.crc32 === 'function') return zlib.crc32(data) >>> 0;
   if (!table) {
     table = new Int32Array(256);
