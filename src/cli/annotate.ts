@@ -5,15 +5,15 @@
  * parts patched (annotate/patch.ts): everything else is copied byte for byte. The original is only read.
  * Findings are what `goalsheet check` with the same paths and options reports (one rule run over all files).
  */
+import { readConfig, workbookSettings } from './config';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { checkForms, readWorkbook } from '../core/engine';
 import type { Form, SheetResult } from '../core/form/model';
 import { planMarks } from '../core/marks';
-import { checkOptions, OPTIONS_KEY, readOptions, type Options } from '../core/options';
+import type { Options } from '../core/options';
 import type { ReviewedFinding } from '../core/dismissals';
 import type { Locale } from '../core/rules/types';
-import { fileSetting } from './addinSettings';
 import { annotateWorkbook } from './annotate/patch';
 import { UsageError, oneOf, parseArgs } from './args';
 import { Review } from './baseline';
@@ -28,18 +28,6 @@ interface Job {
   /** Where the copy goes. */
   out: string;
   error?: string;
-}
-
-async function readConfig(file: string): Promise<Options> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await fs.readFile(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`无法读取配置文件 / cannot read config ${file}: ${(e as Error).message}`);
-  }
-  const problems = checkOptions(value);
-  if (problems.length) throw new UsageError(`配置文件有误 / invalid config ${file}:\n  ${problems.join('\n  ')}`);
-  return value as Options;
 }
 
 const isInside = (child: string, parent: string) => {
@@ -140,9 +128,8 @@ export async function annotate(args: string[], io: Io): Promise<number> {
       continue;
     }
     review.add(j.file, loaded);
-    const setting = fileSetting(loaded.settings[OPTIONS_KEY]);
-    if (ownSettings && setting.present && !('broken' in setting)) ofWorkbook.set(j.file, { ...readOptions(setting.value).options, locale });
-    else if (ownSettings && setting.present) ofWorkbook.set(j.file, { locale });
+    const settings = workbookSettings(loaded.settings, ownSettings);
+    if (settings.applied) ofWorkbook.set(j.file, { ...settings.options, locale });
     const sheets = readWorkbook({ name: j.file, grids: loaded.grids }, ofWorkbook.get(j.file) ?? options);
     read.push(...sheets);
     forms.push(...sheets.flatMap((s) => s.forms));

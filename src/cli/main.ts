@@ -10,12 +10,12 @@
  *   read: listed with its reason, the run goes on, exit 2. When the reader of the output goes away
  *   (EPIPE: `goalsheet check … | head`), the run ends quietly with the exit code it would have had.
  */
+import { readConfig, workbookSettings } from './config';
 import { promises as fs } from 'fs';
 import path from 'path';
 import { checkForms, groupBy, readWorkbook, sheetSummary, summarise, type WorkbookResult } from '../core/engine';
 import type { Form, SheetResult } from '../core/form/model';
-import { checkOptions, OPTIONS_KEY, readOptions, weakenedRules, type Options } from '../core/options';
-import { fileSetting } from './addinSettings';
+import type { Options } from '../core/options';
 import type { Locale } from '../core/rules/types';
 import { formLayout, toJson, toText, type FileReport } from './report';
 import { expand, MAX_FILE_BYTES } from './files';
@@ -132,35 +132,6 @@ function parseCheckArgs(args: string[]): CheckArgs {
     baseline: a.values['--baseline'],
     writeBaseline: a.values['--write-baseline'],
   };
-}
-
-async function readConfig(file: string): Promise<Options> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`无法读取配置文件 / cannot read config ${file}: ${(e as Error).message}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`配置文件不是有效的 JSON / config ${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  const problems = checkOptions(value);
-  if (problems.length) throw new UsageError(`配置文件有误 / invalid config ${file}:\n  ${problems.join('\n  ')}`);
-  return value as Options;
-}
-
-/**
- * A workbook's own rule settings (goalsheet.options, as the add-in keeps them), validated like every setting:
- * applied when `own`, and reported either way — what they switch off or soften, and what was invalid.
- */
-function workbookSettings(stored: Record<string, string>, own: boolean): { applied: boolean; options: Options; report?: FileReport['settings'] } {
-  const read = fileSetting(stored[OPTIONS_KEY]);
-  if (!read.present) return { applied: false, options: {} };
-  const { options, problems } = 'broken' in read ? { options: {}, problems: ['设置不是有效的 JSON，已忽略 / the setting is not valid JSON and was ignored'] } : readOptions(read.value);
-  return { applied: own, options, report: { applied: own, weakened: weakenedRules(options), problems } };
 }
 
 async function check(args: string[], io: Io): Promise<number> {

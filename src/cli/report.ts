@@ -1,4 +1,5 @@
 /** The check report: the stable JSON interface and the text a person reads. */
+import type { WorkbookSettingsReport } from './config';
 import type { Locale } from '../core/rules/types';
 import type { SheetSummary, Summary } from '../core/engine';
 import type { ReviewedFinding } from '../core/dismissals';
@@ -31,7 +32,7 @@ export interface FileReport {
   findings: ReviewedFinding[];
   error?: string;
   /** The workbook's own rule settings, when it has some: applied or not, what they soften, what was invalid. */
-  settings?: { applied: boolean; weakened: string[]; problems: string[] };
+  settings?: WorkbookSettingsReport;
 }
 
 export function formLayout(form: Form): FormLayout {

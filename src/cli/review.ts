@@ -8,6 +8,7 @@
  * into place, and an existing file is kept unless --force. Exit 0 when written; 2 on a usage error, or when a
  * file could not be read (it is listed in the output and on stderr, and the rest is reviewed).
  */
+import { readConfig } from './config';
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
@@ -15,7 +16,7 @@ import { checkForms, groupBy, readWorkbook } from '../core/engine';
 import type { Form, SheetResult } from '../core/form/model';
 import { applyDismissals, cellFingerprint, DISMISSALS_KEY, readDismissals, type Dismissal } from '../core/dismissals';
 import type { Grid } from '../core/grid';
-import { readOptions, type Options } from '../core/options';
+import type { Options } from '../core/options';
 import { inWan } from '../core/rules/util';
 import {
   DIMENSIONS,
@@ -344,24 +345,6 @@ export function reviewMarkdown(review: Review): string {
 
 // ─── the command ───
 
-async function readReviewConfig(file: string): Promise<Options> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`无法读取配置文件 / cannot read config ${file}: ${(e as Error).message}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`配置文件不是有效的 JSON / config ${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  const { options, problems } = readOptions(value);
-  if (problems.length) throw new UsageError(`配置文件有误 / invalid config ${file}:\n  ${problems.join('\n  ')}`);
-  return options;
-}
-
 async function exists(p: string): Promise<boolean> {
   try {
     await fs.lstat(p);
@@ -380,7 +363,7 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   if (format === 'md' && !/\.(md|markdown)$/i.test(out)) throw new UsageError(`--format md 的输出文件应以 .md 结尾 / the Markdown output must end in .md (got "${out}")`);
   if (a.positionals.length === 0) throw new UsageError('请给出要审核的文件或文件夹 / give the files or folders to review');
   if (!a.switches.has('--force') && (await exists(out))) throw new UsageError(`${out} 已存在；加 --force 覆盖 / ${out} exists; add --force to overwrite`);
-  const options: Options = a.values['--config'] ? await readReviewConfig(a.values['--config']) : {};
+  const options: Options = a.values['--config'] ? await readConfig(a.values['--config']) : {};
   const scheme = mergeScheme(options.review);
 
   const outPath = path.resolve(out);
