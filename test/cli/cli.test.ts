@@ -4,39 +4,12 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import { promisify } from 'util';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/main';
-import { layoutForm, type FormData } from '../../src/core/layout';
+import { layoutForm } from '../../src/core/layout';
 import { writeSpec } from '../../src/cli/writeXlsx';
 import { cleanForm, clone, tempDir } from '../helpers/forms';
+import { run, xlsx, broken } from '../helpers/cli';
 
 const ROOT = path.join(__dirname, '../..');
-
-async function run(args: string[], tty = false, env: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (out += s), isTTY: tty },
-    stderr: { write: (s: string) => (err += s) },
-    env,
-  });
-  return { code, out, err };
-}
-
-async function xlsx(dir: string, name: string, ...forms: FormData[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  forms.forEach((f, i) => writeSpec(wb.addWorksheet(`项目${i + 1}`), layoutForm(f)));
-  const file = path.join(dir, name);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await wb.xlsx.writeFile(file);
-  return file;
-}
-
-const broken = () => {
-  const f = clone(cleanForm());
-  f.indicators[0].value = '≥120'; // VAL-004, error
-  f.indicators[2].value = '>=90%'; // VAL-007, info with a fix
-  return f;
-};
 
 let dir: string;
 beforeEach(async () => {

@@ -4,15 +4,15 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { runCli } from '../../src/cli/main';
 import { csvField, toCsv, CSV_HEADER } from '../../src/cli/formats/csv';
 import { fileUri, packageVersion, qualifiedCell, toSarif } from '../../src/cli/formats/sarif';
 import type { FileReport } from '../../src/cli/report';
 import { RULES } from '../../src/core/rules/registry';
 import { MESSAGES } from '../../src/core/rules/messages';
-import { layoutForm, type FormData } from '../../src/core/layout';
+import { layoutForm } from '../../src/core/layout';
 import { writeSpec } from '../../src/cli/writeXlsx';
 import { cleanForm, clone, tempDir } from '../helpers/forms';
+import { run, xlsx, broken } from '../helpers/cli';
 
 const ROOT = path.join(__dirname, '../..');
 const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'));
@@ -20,29 +20,6 @@ const SCHEMA = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/sarif/sari
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 const validateSarif = ajv.compile(SCHEMA);
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: { write: (s: string) => (out += s), isTTY: false }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
-
-async function xlsx(dir: string, name: string, ...forms: FormData[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  forms.forEach((f, i) => writeSpec(wb.addWorksheet(`项目${i + 1}`), layoutForm(f)));
-  const file = path.join(dir, name);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await wb.xlsx.writeFile(file);
-  return file;
-}
-
-const broken = () => {
-  const f = clone(cleanForm());
-  f.indicators[0].value = '≥120'; // VAL-004, error
-  f.indicators[2].value = '>=90%'; // VAL-007, info with a fix
-  return f;
-};
 
 /** RFC 4180 parser for the tests: rows of fields. */
 function parseCsv(text: string): string[][] {

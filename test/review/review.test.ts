@@ -6,9 +6,7 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/main';
-import { layoutForm, type FormData } from '../../src/core/layout';
-import { writeSpec } from '../../src/cli/writeXlsx';
+import type { FormData } from '../../src/core/layout';
 import { codeStatus } from '../../src/core/projectCode';
 import { RULE_IDS } from '../../src/core/rules/registry';
 import { checkForms, readWorkbook } from '../../src/core/engine';
@@ -20,22 +18,7 @@ import JSZip from 'jszip';
 import { loadWorkbook } from '../../src/cli/loadWorkbook';
 import { cellFingerprint, DISMISSALS_KEY } from '../../src/core/dismissals';
 import { OPTIONS_KEY } from '../../src/core/options';
-
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
-
-async function xlsx(dir: string, name: string, ...forms: FormData[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  forms.forEach((f, i) => writeSpec(wb.addWorksheet(`项目${i + 1}`), layoutForm(f)));
-  const file = path.join(dir, name);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+import { run, xlsx } from '../helpers/cli';
 
 /** A valid project code from a 20-character body. */
 function code(body: string): string {
