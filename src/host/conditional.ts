@@ -108,11 +108,15 @@ export class ConditionalFormat extends ClientObject<QueueContext> {
     return this.get('type');
   }
 
-  /** Only on a custom format: the reference is silent on the error; InvalidOperation is this host's choice. */
+  /**
+   * Only on a custom format. Loading `items/custom/rule/formula` over a collection that also holds other types fails
+   * the sync with "This operation is not permitted for the current object" (office-js#2180; InvalidOperation is
+   * the code that message goes with); customOrNullObject is the way to read a mixed collection.
+   */
   get custom(): CustomConditionalFormat {
     return (this.customFormat ??= new CustomConditionalFormat(this.context, () => {
       const at = this.found();
-      if (at.format.type !== 'Custom') throw new HostError('InvalidOperation', 'The conditional format is not of the custom type.');
+      if (at.format.type !== 'Custom') throw new HostError('InvalidOperation', 'This operation is not permitted for the current object.');
       return at;
     }));
   }

@@ -43,7 +43,8 @@ describe('conditional formats (ExcelApi 1.6; RangeAreas 1.9)', () => {
   });
 
   // excel.range#conditionalformats: "The collection of ConditionalFormats that intersect the range";
-  // excel.conditionalformat#customornullobject: a null object when the format is not custom.
+  // excel.conditionalformat#customornullobject: a null object when the format is not custom; `custom` fails on a
+  // mixed collection (office-js#2180).
   test('a range lists the formats that meet it; customOrNullObject is null on another type, custom fails there', async () => {
     const host = book();
     host.sheet('表')!.conditionalFormats = [
