@@ -7,6 +7,7 @@ import { Button, Caption1, MessageBar, MessageBarBody, Subtitle1 } from '@fluent
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ExcelHost } from '../host/excel';
+import { excelPaneHost } from '../excel/paneHost';
 import { hostEnv } from '../host/env';
 import { emptyWorkbook, type HostWorkbookData } from '../host/model';
 import { App } from '../taskpane/App';
@@ -21,6 +22,7 @@ const locale = uiLocale(new URLSearchParams(location.search).get('lang') ?? navi
 const s = PREVIEW_STRINGS[locale];
 const host = new ExcelHost(emptyWorkbook());
 const env = hostEnv(host);
+const paneHost = excelPaneHost(env);
 
 function Preview() {
   const [generation, setGeneration] = useState(0);
@@ -91,7 +93,7 @@ function Preview() {
       <div className="body">
         <div className="book-area">{ready && <WorkbookView host={host} labels={s} />}</div>
         {/* A plain box: the pane brings its own <main> landmark, as it has in Excel. */}
-        <div className="pane">{ready && <App key={generation} env={env} locale={locale} />}</div>
+        <div className="pane">{ready && <App key={generation} host={paneHost} locale={locale} />}</div>
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Severity } from '../core/rules/types';
-import type { ExcelEnv } from './env';
+import type { PaneHost } from './paneHost';
 import { FindingList } from './FindingList';
 import { NewSheetPanel } from './NewSheetPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -29,13 +29,13 @@ const useStyles = makeStyles({
 
 type Tab = 'findings' | 'templates' | 'settings';
 
-export function App({ env, locale }: { env: ExcelEnv; locale: UiLocale }) {
+export function App({ host, locale }: { host: PaneHost; locale: UiLocale }) {
   const s = STRINGS[locale];
   const styles = useStyles();
   const [tab, setTab] = useState<Tab>('findings');
-  const settings = useSettings(env);
-  const templates = useTemplates(env, locale);
-  const v = useValidation(env, settings.effective, locale);
+  const settings = useSettings(host);
+  const templates = useTemplates(host, locale);
+  const v = useValidation(host, settings.effective, locale);
   const { state } = v;
   const busy = state.stage !== undefined;
   const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;

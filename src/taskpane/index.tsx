@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { excelPaneHost } from '../excel/paneHost';
 import { officeEnv } from './env';
 import { uiLocale } from './strings';
 import { ThemedRoot } from './theme';
@@ -9,7 +10,7 @@ Office.onReady(() => {
   document.documentElement.lang = locale;
   createRoot(document.getElementById('root')!).render(
     <ThemedRoot readBackground={() => Office.context?.officeTheme?.bodyBackgroundColor}>
-      <App env={officeEnv()} locale={locale} />
+      <App host={excelPaneHost(officeEnv())} locale={locale} />
     </ThemedRoot>,
   );
 });

@@ -6,8 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { weakenedRules, type Options, type RuleSetting } from '../core/options';
 import type { Severity } from '../core/rules/types';
-import { explainError, loadOptions, saveOptions } from '../excel/actions';
-import type { ExcelEnv } from './env';
+import type { PaneHost } from './paneHost';
 
 /** Where this person's choice to ignore workbooks' rule settings is kept (the pane's own storage). */
 export const DEFAULT_RULES_KEY = 'goalsheet.defaultRules';
@@ -20,21 +19,21 @@ function storedChoice(): boolean {
   }
 }
 
-export function useSettings(env: ExcelEnv) {
+export function useSettings(host: PaneHost) {
   const [options, setOptions] = useState<Options>({});
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<[string, string] | undefined>();
   const [defaultRules, setDefaultRulesState] = useState(storedChoice);
 
   useEffect(() => {
-    env.run(loadOptions).then(
+    host.loadOptions().then(
       (o) => {
         setOptions(o.options ?? {});
         setProblems(o.problems);
       },
-      (e) => setError(explainError(e)),
+      (e) => setError(host.explainError(e)),
     );
-  }, [env]);
+  }, [host]);
 
   const setDefaultRules = useCallback((on: boolean) => {
     setDefaultRulesState(on);
@@ -54,13 +53,13 @@ export function useSettings(env: ExcelEnv) {
     async (next: Options) => {
       setOptions(next);
       try {
-        await env.run((c) => saveOptions(c, Object.keys(next).length ? next : undefined));
+        await host.saveOptions(Object.keys(next).length ? next : undefined);
         setError(undefined);
       } catch (e) {
-        setError(explainError(e));
+        setError(host.explainError(e));
       }
     },
-    [env],
+    [host],
   );
 
   const setRule = useCallback(

@@ -2,11 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormLayout } from '../core/layout';
 import { BUILTIN_TEMPLATES, buildTemplateSheet, type Blank, type Template, type TemplateInputs } from '../core/templates';
-import { explainError, selectCell } from '../excel/actions';
-import { insertTemplateSheet } from '../excel/insertTemplate';
-import { loadUserTemplates, saveActiveAsTemplate, saveUserTemplates } from '../excel/userTemplates';
-import { hostSupport } from '../excel/validate';
-import type { ExcelEnv } from './env';
+import type { PaneHost } from './paneHost';
 import { STRINGS, type UiLocale } from './strings';
 
 export interface Inserted {
@@ -14,7 +10,7 @@ export interface Inserted {
   blanks: Blank[];
 }
 
-export function useTemplates(env: ExcelEnv, locale: UiLocale) {
+export function useTemplates(host: PaneHost, locale: UiLocale) {
   const t = STRINGS[locale].templates;
   const lang = locale === 'en' ? 1 : 0;
   const [custom, setCustom] = useState<Template[]>([]);
@@ -24,8 +20,8 @@ export function useTemplates(env: ExcelEnv, locale: UiLocale) {
   const [inserted, setInserted] = useState<Inserted>();
 
   useEffect(() => {
-    env.run(loadUserTemplates).then(setCustom, (e) => setError(explainError(e)[lang]));
-  }, [env, lang]);
+    host.loadUserTemplates().then(setCustom, (e) => setError(host.explainError(e)[lang]));
+  }, [host, lang]);
 
   const attempt = useCallback(
     async (work: () => Promise<void>) => {
@@ -35,7 +31,7 @@ export function useTemplates(env: ExcelEnv, locale: UiLocale) {
       try {
         await work();
       } catch (e) {
-        setError(explainError(e)[lang]);
+        setError(host.explainError(e)[lang]);
       } finally {
         setBusy(false);
       }
@@ -48,24 +44,23 @@ export function useTemplates(env: ExcelEnv, locale: UiLocale) {
       attempt(async () => {
         setInserted(undefined);
         const sheet = buildTemplateSheet(template, inputs, { locale: locale === 'en' ? 'en' : 'zh-CN', layout });
-        const done = await env.run((c) => insertTemplateSheet(c, sheet, inputs.name || template.title.zh));
+        const done = await host.insertTemplate(sheet, inputs.name || template.title.zh);
         setInserted({ sheet: done.name, blanks: sheet.blanks });
       }),
-    [attempt, env, locale],
+    [attempt, host, locale],
   );
 
-  const goTo = useCallback((sheet: string, cell: string) => attempt(async () => { await env.run((c) => selectCell(c, sheet, cell)); }), [attempt, env]);
+  const goTo = useCallback((sheet: string, cell: string) => attempt(async () => { await host.select(sheet, cell); }), [attempt, host]);
 
   const saveAs = useCallback(
     (title: string) =>
       attempt(async () => {
-        const merges = hostSupport((n, v) => env.isSetSupported(n, v), (n) => env.hasApi(n)).merges;
-        const r = await env.run((c) => saveActiveAsTemplate(c, title, merges));
+        const r = await host.saveActiveAsTemplate(title);
         if ('reason' in r) return setError(r.reason === 'noForm' ? t.noForm(r.sheet) : t.tooLarge(r.sheet));
         setCustom(r.templates);
         setNotice(t.saved(r.template.title.zh));
       }),
-    [attempt, env, t],
+    [attempt, host, t],
   );
 
   const remove = useCallback(
@@ -73,11 +68,11 @@ export function useTemplates(env: ExcelEnv, locale: UiLocale) {
       attempt(async () => {
         const gone = custom.find((x) => x.id === id);
         const next = custom.filter((x) => x.id !== id);
-        await env.run((c) => saveUserTemplates(c, next));
+        await host.saveUserTemplates(next);
         setCustom(next);
         if (gone) setNotice(t.removed(gone.title.zh));
       }),
-    [attempt, custom, env, t],
+    [attempt, custom, host, t],
   );
 
   return { builtIn: BUILTIN_TEMPLATES, custom, busy, error, notice, inserted, insert, goTo, saveAs, remove };

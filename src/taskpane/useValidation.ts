@@ -4,15 +4,11 @@ import type { SheetSummary } from '../core/engine';
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
 import { dismissalOf, type ReviewedFinding } from '../core/dismissals';
-import { updateDismissals } from '../excel/dismissals';
-import { applyFixes, explainError, selectCell } from '../excel/actions';
-import { clearMarks } from '../excel/marks';
-import { CancelledError, hostSupport, validateWorkbook, type ValidationResult } from '../excel/validate';
-import type { ExcelEnv } from './env';
+import { CancelledError, type ValidationResult } from '../excel/validate';
+import type { PaneHost, Scope } from './paneHost';
 import { STRINGS, type UiLocale } from './strings';
 
 export type Stage = 'read' | 'check' | 'mark' | 'fix' | 'clear' | 'dismiss';
-type Scope = 'all' | 'active' | { sheet: string };
 
 export interface ValidationState {
   findings: ReviewedFinding[];
@@ -27,13 +23,12 @@ export interface ValidationState {
 
 const LIVE_DELAY_MS = 800;
 
-export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale) {
+export function useValidation(host: PaneHost, options: Options, locale: UiLocale) {
   const s = STRINGS[locale];
   const [state, setState] = useState<ValidationState>({ findings: [], sheets: [], validated: false, protectedSheets: [], live: false });
   const cancelRequested = useRef(false);
   const stopWatching = useRef<(() => Promise<void>) | undefined>(undefined);
   const pending = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const support = hostSupport((n, v) => env.isSetSupported(n, v), (n) => env.hasApi(n));
   const lang = locale === 'en' ? 1 : 0;
   // The latest options, read when a run starts (settings change between runs).
   const opts = useRef<Options>(options);
@@ -50,7 +45,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
 
   const fail = useCallback((e: unknown) => {
     if (e instanceof CancelledError) setState((st) => ({ ...st, stage: undefined, notice: s.cancelled }));
-    else setState((st) => ({ ...st, stage: undefined, error: explainError(e)[lang] }));
+    else setState((st) => ({ ...st, stage: undefined, error: host.explainError(e)[lang] }));
   }, [s, lang]);
 
   /** Merge a run's result: a partial run (one sheet) replaces only that sheet's findings. */
@@ -74,12 +69,10 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
       cancelRequested.current = false;
       setState((st) => ({ ...st, stage: 'read', error: undefined, notice: undefined }));
       try {
-        const result = await env.run((c) =>
-          validateWorkbook(c, scope, opts.current, support, {
-            stage: (stage) => setState((st) => ({ ...st, stage })),
-            cancelled: () => cancelRequested.current,
-          }),
-        );
+        const result = await host.validate(scope, opts.current, {
+          stage: (stage) => setState((st) => ({ ...st, stage })),
+          cancelled: () => cancelRequested.current,
+        });
         merge(scope, result);
         return result;
       } catch (e) {
@@ -87,7 +80,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
         return undefined;
       }
     },
-    [env, locale],
+    [host, locale],
   );
 
   const validate = useCallback((scope: Scope) => serial(() => runValidation(scope)), [runValidation]);
@@ -99,24 +92,24 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
   const clear = useCallback(() => serial(async () => {
     setState((st) => ({ ...st, stage: 'clear', error: undefined, notice: undefined }));
     try {
-      const { sheets, skipped } = await env.run((c) => clearMarks(c, support.notes));
+      const { sheets, skipped } = await host.clear();
       const notice = [s.cleared(sheets), ...skipped.map((x) => s.clearSkipped(x.sheet, x.reason, x.count))].join(' ');
       setState((st) => ({ ...st, stage: undefined, findings: [], sheets: [], validated: false, protectedSheets: [], notice }));
     } catch (e) {
       fail(e);
     }
-  }), [env, support.notes, s, fail]);
+  }), [host, s, fail]);
 
   const goTo = useCallback(
     async (f: Finding) => {
       try {
-        const done = await env.run((c) => selectCell(c, f.sheet, f.cell));
+        const done = await host.select(f.sheet, f.cell);
         if (done === 'hidden') setState((st) => ({ ...st, notice: s.hiddenSheet(f.sheet) }));
       } catch (e) {
         fail(e);
       }
     },
-    [env, fail, s],
+    [host, fail, s],
   );
 
   /** Write the fixes, then re-check the sheets they touched, as one run. */
@@ -124,7 +117,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     (fs: Finding[]) => serial(async () => {
       setState((st) => ({ ...st, stage: 'fix', error: undefined, notice: undefined }));
       try {
-        await env.run((c) => applyFixes(c, fs));
+        await host.applyFixes(fs);
       } catch (e) {
         fail(e);
         return;
@@ -132,7 +125,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
       const sheets = [...new Set(fs.map((f) => f.sheet))];
       for (const sheet of sheets) await runValidation({ sheet });
     }),
-    [env, runValidation, fail],
+    [host, runValidation, fail],
   );
 
   /** Keep the dismissals in the workbook, then re-check the sheets they are on (their marks go or come back). */
@@ -142,7 +135,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
       const at = new Date().toISOString();
       const dismissals = reason === undefined ? [] : added.flatMap((f) => dismissalOf(f, reason, at) ?? []);
       try {
-        await env.run((c) => updateDismissals(c, dismissals, removed));
+        await host.updateDismissals(dismissals, removed);
       } catch (e) {
         fail(e);
         return;
@@ -152,9 +145,9 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     });
 
   /** Dismiss findings with a reason (required: an empty one does nothing). */
-  const dismiss = useCallback((fs: ReviewedFinding[], reason: string) => review(fs, reason, []), [env, runValidation, fail]);
+  const dismiss = useCallback((fs: ReviewedFinding[], reason: string) => review(fs, reason, []), [host, runValidation, fail]);
   /** Bring dismissed findings back. */
-  const restore = useCallback((fs: ReviewedFinding[]) => review([], undefined, fs), [env, runValidation, fail]);
+  const restore = useCallback((fs: ReviewedFinding[]) => review([], undefined, fs), [host, runValidation, fail]);
 
   const setLive = useCallback(
     async (on: boolean) => {
@@ -162,7 +155,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
       stopWatching.current = undefined;
       if (on) {
         const names = state.sheets.filter((x) => x.status === 'checked').map((x) => x.name);
-        stopWatching.current = await env.watch(names, (sheet) => {
+        stopWatching.current = await host.watch(names, (sheet) => {
           // Debounced per sheet: typing a few cells re-checks once.
           clearTimeout(pending.current.get(sheet));
           pending.current.set(sheet, setTimeout(() => void validate({ sheet }), LIVE_DELAY_MS));
@@ -170,7 +163,7 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
       }
       setState((st) => ({ ...st, live: on }));
     },
-    [env, state.sheets, validate],
+    [host, state.sheets, validate],
   );
 
   useEffect(() => () => {
@@ -178,5 +171,5 @@ export function useValidation(env: ExcelEnv, options: Options, locale: UiLocale)
     void stopWatching.current?.();
   }, []);
 
-  return { state, validate, cancel, clear, goTo, fix, dismiss, restore, setLive, notesSupported: support.notes };
+  return { state, validate, cancel, clear, goTo, fix, dismiss, restore, setLive, notesSupported: host.notesSupported };
 }

@@ -3,6 +3,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ExcelHost } from '../../src/host/excel';
+import { excelPaneHost } from '../../src/excel/paneHost';
 import { hostEnv } from '../../src/host/env';
 import { App } from '../../src/taskpane/App';
 import type { UiLocale } from '../../src/taskpane/strings';
@@ -17,7 +18,7 @@ globalThis.ResizeObserver ??= class {
 export function renderPane(host: ExcelHost, locale: UiLocale = 'zh-CN') {
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App env={hostEnv(host)} locale={locale} />
+      <App host={excelPaneHost(hostEnv(host))} locale={locale} />
     </FluentProvider>,
   );
   return { view, user: userEvent.setup({ delay: null }) };
