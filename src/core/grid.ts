@@ -86,3 +86,17 @@ export function compareA1(a: string, b: string): number {
   if (!p || !q) return a < b ? -1 : a > b ? 1 : 0;
   return p.row - q.row || p.col - q.col;
 }
+
+/** Excel's error values, as a cell shows them. */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#FIELD!', '#UNKNOWN!']);
+
+/** Larger used ranges are refused by the add-ins: no form sheet is this big, and reading it would stall the pane. */
+export const MAX_SHEET_CELLS = 1_000_000;
+
+/** Why a sheet too large to read was skipped, [zh, en]. */
+export function sheetTooLarge(name: string, rows: number, cols: number): [string, string] {
+  return [
+    `工作表“${name}”的已用区域有 ${rows} 行 × ${cols} 列，超出可检查的范围，已跳过；请删除多余的行列后再校验。`,
+    `Sheet “${name}” uses ${rows} rows × ${cols} columns, more than can be checked; it was skipped. Delete the unused rows and columns and check again.`,
+  ];
+}

@@ -5,13 +5,12 @@
  * (Excel on the web refuses requests and responses over 5 MB) is read in bounded
  * chunks; a sheet too large to be a form sheet is refused with a reason.
  */
-import type { Area, Cell, Grid } from '../core/grid';
+import { EXCEL_ERRORS, MAX_SHEET_CELLS, sheetTooLarge, type Area, type Cell, type Grid } from '../core/grid';
 import { parseAddress, splitAddresses } from '../core/address';
 
 /** Cells per request in the chunked fallback: values, text and formats of this many cells stay well under 5 MB. */
 const CHUNK_CELLS = 50_000;
-/** Larger used ranges are refused: no form sheet is this big, and reading it would stall the pane. */
-export const MAX_SHEET_CELLS = 1_000_000;
+export { MAX_SHEET_CELLS };
 
 export interface SheetRef {
   name: string;
@@ -28,7 +27,6 @@ export interface SheetRead {
   refused?: [string, string];
 }
 
-const ERRORS = new Set(['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NULL!', '#NUM!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#FIELD!', '#UNKNOWN!']);
 
 /**
  * Queue the sheet list; the returned function gives, after the next sync, every sheet and the active
@@ -92,7 +90,7 @@ export async function readSheetData(context: Excel.RequestContext, refs: SheetRe
     }
     const { rowCount: rows, columnCount: cols } = used;
     if (rows * cols > MAX_SHEET_CELLS) {
-      out.push({ ...base, refused: tooLarge(ref.name, rows, cols) });
+      out.push({ ...base, refused: sheetTooLarge(ref.name, rows, cols) });
       continue;
     }
     out.push(base);
@@ -123,13 +121,6 @@ export async function readSheetData(context: Excel.RequestContext, refs: SheetRe
   }
   for (const { slot, ref, used } of toRead) out[slot] = { ...out[slot], grid: await readChunked(context, ref, used, mergesSupported) };
   return out;
-}
-
-function tooLarge(name: string, rows: number, cols: number): [string, string] {
-  return [
-    `工作表“${name}”的已用区域有 ${rows} 行 × ${cols} 列，超出可检查的范围，已跳过；请删除多余的行列后再校验。`,
-    `Sheet “${name}” uses ${rows} rows × ${cols} columns, more than can be checked; it was skipped. Delete the unused rows and columns and check again.`,
-  ];
 }
 
 /** One sheet in rows of CHUNK_CELLS cells per sync, then its merged areas. */
@@ -167,7 +158,7 @@ function toCells(values: unknown[][], text: string[][], numberFormat: unknown[][
   return values.map((vals, i) =>
     vals.map((v, j): Cell | undefined => {
       if (v === '' || v === null || v === undefined) return undefined;
-      if (typeof v === 'string' && ERRORS.has(v)) return { text: v, value: null, error: v };
+      if (typeof v === 'string' && EXCEL_ERRORS.has(v)) return { text: v, value: null, error: v };
       const fmt = numberFormat[i][j];
       const format = typeof fmt === 'string' && fmt !== 'General' ? fmt : undefined;
       return { text: text[i][j], value: v as string | number | boolean, ...(format ? { format } : {}) };

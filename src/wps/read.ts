@@ -1,0 +1,89 @@
+/**
+ * The active WPS workbook → the engine's grids, through the ET object model (synchronous; docs/wps.md §2): every
+ * sheet but the very hidden, its UsedRange's values in one Value2 read, displayed text and number formats per
+ * filled cell, merged areas from MergeArea. What WPS leaves undocumented is read defensively (docs/wps.md §4):
+ * Count and UsedRange as property or method, a multi-cell Value2 as row arrays or one flat array, empty cells as
+ * undefined, null or "".
+ */
+import { EXCEL_ERRORS, MAX_SHEET_CELLS, sheetTooLarge, toA1, type Area, type Cell, type Grid } from '../core/grid';
+import type { EtApplication, EtRange, EtWorksheet } from '../host/et';
+
+/** WPS's XlSheetVisibility: xlSheetVeryHidden (docs/wps.md §2). */
+const VERY_HIDDEN = 2;
+
+export interface EtSheetRead {
+  name: string;
+  protected: boolean;
+  grid?: Grid;
+  refused?: [string, string];
+}
+
+/** A member some WPS builds give as a property and others as a zero-argument method. */
+const read = <T>(x: T | (() => T)): T => (typeof x === 'function' ? (x as () => T)() : x);
+
+/** Value2 of a range of `rows` × `cols` as row arrays, whatever shape this WPS gives. */
+function grid2d(v: unknown, rows: number, cols: number): unknown[][] {
+  if (rows === 1 && cols === 1 && !Array.isArray(v)) return [[v]];
+  if (!Array.isArray(v)) throw new Error(`Value2 of ${rows}×${cols} cells is not an array`);
+  if (v.length === rows && v.every((r) => Array.isArray(r))) return v as unknown[][];
+  if (v.length === rows * cols) return Array.from({ length: rows }, (_, i) => v.slice(i * cols, (i + 1) * cols));
+  throw new Error(`Value2 of ${rows}×${cols} cells has an unexpected shape`);
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+
+function readSheet(ws: EtWorksheet): EtSheetRead {
+  const name = ws.Name;
+  const base = { name, protected: !!ws.ProtectContents };
+  const used = read(ws.UsedRange as EtRange | (() => EtRange));
+  const rows = used.Rows.Count;
+  const cols = used.Columns.Count;
+  if (rows * cols > MAX_SHEET_CELLS) return { ...base, refused: sheetTooLarge(name, rows, cols) };
+  const top = used.Row - 1;
+  const left = used.Column - 1;
+  const values = grid2d(used.Value2, rows, cols);
+  const cells: (Cell | undefined)[][] = [];
+  const merges: Area[] = [];
+  const seen = new Set<string>();
+  for (let r = 0; r < rows; r++) {
+    const row: (Cell | undefined)[] = [];
+    for (let c = 0; c < cols; c++) {
+      const v = values[r][c];
+      const range = ws.Range(toA1(top + r, left + c));
+      if (range.MergeCells) {
+        const m = range.MergeArea;
+        const area = { top: m.Row - 1, left: m.Column - 1, bottom: m.Row - 2 + m.Rows.Count, right: m.Column - 2 + m.Columns.Count };
+        const key = `${area.top},${area.left}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          merges.push(area);
+        }
+      }
+      if (isEmpty(v)) {
+        row.push(undefined);
+        continue;
+      }
+      const text = range.Text;
+      // How WPS gives an error cell in Value2 is not documented (docs/wps.md §6, 5): its text says it.
+      if (EXCEL_ERRORS.has(text)) {
+        row.push({ text, value: null, error: text });
+        continue;
+      }
+      const format = range.NumberFormat;
+      row.push({ text, value: v as string | number | boolean, ...(format && format !== 'General' ? { format } : {}) });
+    }
+    cells.push(row);
+  }
+  return { ...base, grid: { sheet: name, top, left, cells, merges } };
+}
+
+/** Every sheet of the active workbook, in order, but the very hidden (the add-in keeps nothing there). */
+export function readEtWorkbook(app: EtApplication): EtSheetRead[] {
+  const sheets = app.ActiveWorkbook.Worksheets;
+  const out: EtSheetRead[] = [];
+  for (let i = 1; i <= read(sheets.Count); i++) {
+    const ws = sheets.Item(i);
+    if (ws.Visible !== VERY_HIDDEN) out.push(readSheet(ws));
+  }
+  return out;
+}
