@@ -5,21 +5,19 @@
  * parts patched (annotate/patch.ts): everything else is copied byte for byte. The original is only read.
  * Findings are what `goalsheet check` with the same paths and options reports (one rule run over all files).
  */
-import { readConfig, workbookSettings } from './config';
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkForms, readWorkbook } from '../core/engine';
-import type { Form, SheetResult } from '../core/form/model';
+import { groupBy } from '../core/engine';
 import { planMarks } from '../core/marks';
 import type { Options } from '../core/options';
-import type { ReviewedFinding } from '../core/dismissals';
 import type { Locale } from '../core/rules/types';
 import { annotateWorkbook } from './annotate/patch';
 import { UsageError, oneOf, parseArgs } from './args';
 import { Review } from './baseline';
 import { Refused } from './budget';
 import { expand } from './files';
-import { loadWorkbook } from './loadWorkbook';
+import { checkFiles } from './checkRun';
+import { readConfig } from './config';
 import type { Io } from './main';
 import { printable } from './output';
 
@@ -110,33 +108,11 @@ export async function annotate(args: string[], io: Io): Promise<number> {
   const jobs = await plan(a.positionals, outDir, a.switches.has('--force'));
   if (jobs.length === 0) throw new UsageError('给定的文件夹中没有 .xlsx 文件 / no .xlsx files in the given folders');
 
-  // Checked as `goalsheet check` checks them: each with its own settings, one rule run over all.
-  const forms: Form[] = [];
-  const read: SheetResult[] = [];
-  const ofWorkbook = new Map<string, Options>();
-  const failed = new Map<string, string>();
-  // The workbook's own dismissed findings (goalsheet.dismissals) are listed but not marked, as in the add-in.
-  const review = new Review();
-  for (const j of jobs) {
-    if (j.error !== undefined) {
-      failed.set(j.file, j.error);
-      continue;
-    }
-    const loaded = await loadWorkbook(j.file);
-    if ('error' in loaded) {
-      failed.set(j.file, loaded.error);
-      continue;
-    }
-    review.add(j.file, loaded);
-    const settings = workbookSettings(loaded.settings, ownSettings);
-    if (settings.applied) ofWorkbook.set(j.file, { ...settings.options, locale });
-    const sheets = readWorkbook({ name: j.file, grids: loaded.grids }, ofWorkbook.get(j.file) ?? options);
-    read.push(...sheets);
-    forms.push(...sheets.flatMap((s) => s.forms));
-  }
-  const findings = review.apply(checkForms(forms, { ...options, locale }, read, (workbook) => ofWorkbook.get(workbook)));
-  const byFile = new Map<string, ReviewedFinding[]>();
-  for (const f of findings) byFile.set(f.workbook, [...(byFile.get(f.workbook) ?? []), f]);
+  // Checked as `goalsheet check` checks them: each with its own settings, one rule run over all. The workbook's
+  // own dismissed findings (goalsheet.dismissals) are listed but not marked, as in the add-in.
+  const run = await checkFiles(jobs, { options, locale, ownSettings, review: new Review() });
+  const failed = new Map(run.files.flatMap((f) => (f.error !== undefined ? [[f.file, f.error] as const] : [])));
+  const byFile = groupBy(run.findings, (f) => f.workbook);
 
   const en = locale === 'en';
   let errors = 0;

@@ -10,11 +10,9 @@
  *   read: listed with its reason, the run goes on, exit 2. When the reader of the output goes away
  *   (EPIPE: `goalsheet check … | head`), the run ends quietly with the exit code it would have had.
  */
-import { readConfig, workbookSettings } from './config';
 import { promises as fs } from 'fs';
 import path from 'path';
-import { checkForms, groupBy, readWorkbook, sheetSummary, summarise, type WorkbookResult } from '../core/engine';
-import type { Form, SheetResult } from '../core/form/model';
+import { groupBy, sheetSummary, summarise, type WorkbookResult } from '../core/engine';
 import type { Options } from '../core/options';
 import type { Locale } from '../core/rules/types';
 import { formLayout, toJson, toText, type FileReport } from './report';
@@ -26,7 +24,9 @@ import { listTemplates, newSheet } from './newSheet';
 import { Review, readBaseline, writeBaseline } from './baseline';
 import { FORMATS, toCsv, toSarif, writeAtomically, writtenNote, type Format } from './formats';
 import { Progress, showProgress } from './progress';
-import { internalError, loader, workerCount } from './workers';
+import { loader, workerCount } from './workers';
+import { checkFiles } from './checkRun';
+import { readConfig } from './config';
 import { annotate } from './annotate';
 import { reviewCommand } from './review';
 
@@ -151,58 +151,34 @@ async function check(args: string[], io: Io): Promise<number> {
 
   // Dismissed findings: each workbook's own (goalsheet.dismissals) and the reviewer's baseline.
   const review = new Review(opts.baseline ? await readBaseline(opts.baseline) : [], !!opts.writeBaseline);
-  const reports: FileReport[] = [];
-  const forms: Form[] = [];
-  const read: SheetResult[] = [];
-  // Each workbook is checked with its own rule settings, as the add-in checks it, unless the reviewer gives
-  // theirs (--config) or asks for the defaults (--default-rules).
-  const ownSettings = !opts.config && !opts.defaultRules;
-  const ofWorkbook = new Map<string, Options>();
   // Files are opened by a pool of worker threads when there are many (workers.ts), read and checked here.
   const toOpen = targets.map((t) => (t.error === undefined ? t.file : undefined));
   const files = loader(toOpen, workerCount(toOpen.filter((f) => f !== undefined).length, io.env ?? process.env));
   const show = showProgress({ total: targets.length, stderrTTY: !!io.stderr.isTTY, stdoutTTY: !!io.stdout.isTTY, noProgress: !opts.progress, format: opts.format, toFile: !!opts.out });
   const progress = new Progress(show ? io.stderr : undefined, targets.length);
-  for (const [i, { file, error }] of targets.entries()) {
-    progress.tick(file);
-    // Not a regular file, too large, or a folder that cannot be listed: decided before opening anything.
-    if (error !== undefined) {
-      reports.push({ file, sheets: [], forms: [], findings: [], error });
-      continue;
-    }
-    // One file's unexpected failure (a bug, a worker that died) is reported for that file; the run goes on.
-    const loaded = await files.load(i).catch((e: unknown) => ({ error: internalError(e) }));
-    if ('error' in loaded) {
-      reports.push({ file, sheets: [], forms: [], findings: [], error: loaded.error });
-      continue;
-    }
-    const settings = workbookSettings(loaded.settings, ownSettings);
-    review.add(file, loaded);
-    if (settings.applied) ofWorkbook.set(file, { ...settings.options, locale });
-    let sheets: SheetResult[];
-    try {
-      sheets = readWorkbook({ name: file, grids: loaded.grids }, ofWorkbook.get(file) ?? options);
-    } catch (e) {
-      reports.push({ file, sheets: [], forms: [], findings: [], error: internalError(e) });
-      continue;
-    }
-    read.push(...sheets);
-    forms.push(...sheets.flatMap((s) => s.forms));
-    reports.push({
-      file,
-      sheets: sheets.map(sheetSummary),
-      forms: sheets.flatMap((s) => s.forms.map(formLayout)),
-      findings: [],
-      ...(settings.report ? { settings: settings.report } : {}),
-    });
-  }
+  // Each workbook is checked with its own rule settings, as the add-in checks it, unless the reviewer gives
+  // theirs (--config) or asks for the defaults (--default-rules).
+  const run = await checkFiles(targets, {
+    options,
+    locale,
+    ownSettings: !opts.config && !opts.defaultRules,
+    review,
+    load: (i) => files.load(i),
+    onFile: (file) => progress.tick(file),
+  });
   progress.end();
   await files.close();
-  // One rule run over every form, so CODE-004 sees codes repeated across files.
-  const findings = review.apply(checkForms(forms, { ...options, locale }, read, (workbook) => ofWorkbook.get(workbook)));
+  const { forms, findings } = run;
   const byFile = groupBy(findings, (f) => f.workbook);
   const formsByFile = groupBy(forms, (f) => f.workbook);
-  for (const r of reports) r.findings = byFile.get(r.file) ?? [];
+  const reports: FileReport[] = run.files.map((f) => ({
+    file: f.file,
+    sheets: f.sheets.map(sheetSummary),
+    forms: f.sheets.flatMap((s) => s.forms.map(formLayout)),
+    findings: byFile.get(f.file) ?? [],
+    ...(f.error !== undefined ? { error: f.error } : {}),
+    ...(f.settings ? { settings: f.settings } : {}),
+  }));
   const results: WorkbookResult[] = reports.map((r) => ({ name: r.file, sheets: r.sheets, forms: formsByFile.get(r.file) ?? [], findings: r.findings.filter((f) => !f.dismissed) }));
   // Files that could not be read and files with no form are counted: a wrong attachment must not pass quietly.
   const unreadable = reports.filter((r) => r.error !== undefined).length;

@@ -12,10 +12,8 @@ import { readConfig } from './config';
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { checkForms, groupBy, readWorkbook } from '../core/engine';
+import { groupBy } from '../core/engine';
 import type { Form, SheetResult } from '../core/form/model';
-import { applyDismissals, cellFingerprint, DISMISSALS_KEY, readDismissals, type Dismissal } from '../core/dismissals';
-import type { Grid } from '../core/grid';
 import type { Options } from '../core/options';
 import { inWan } from '../core/rules/util';
 import {
@@ -32,9 +30,9 @@ import {
 } from '../core/review/grading';
 import { composeOpinion, SECTIONS, sectionLines, type Opinion } from '../core/review/opinion';
 import { UsageError, oneOf, parseArgs } from './args';
-import { fileSetting } from './addinSettings';
+import { Review as Dismissals } from './baseline';
+import { checkFiles } from './checkRun';
 import { expand } from './files';
-import { loadWorkbook } from './loadWorkbook';
 import type { Io } from './main';
 import { printable } from './output';
 
@@ -370,33 +368,11 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   const targets = (await expand(a.positionals)).filter((t) => path.resolve(t.file) !== outPath);
   if (targets.length === 0) throw new UsageError('给定的文件夹中没有 .xlsx 文件 / no .xlsx files in the given folders');
 
-  const forms: Form[] = [];
-  const read: SheetResult[] = [];
-  const unreadable: { file: string; reason: string }[] = [];
-  const books = new Map<string, { grids: Grid[]; dismissals: Dismissal[] }>();
-  for (const { file, error } of targets) {
-    if (error !== undefined) {
-      unreadable.push({ file, reason: error });
-      continue;
-    }
-    const loaded = await loadWorkbook(file);
-    if ('error' in loaded) {
-      unreadable.push({ file, reason: loaded.error });
-      continue;
-    }
-    // The bureau's rules for every workbook: a unit's own settings do not soften its review. What the unit has
-    // explained in the add-in (its dismissals, kept in the file) is listed as 单位已说明 and costs nothing.
-    const stored = fileSetting(loaded.settings[DISMISSALS_KEY]);
-    books.set(file, { grids: loaded.grids, dismissals: 'value' in stored ? readDismissals(stored.value).dismissals : [] });
-    const sheets = readWorkbook({ name: file, grids: loaded.grids }, options);
-    read.push(...sheets);
-    forms.push(...sheets.flatMap((s) => s.forms));
-  }
-  const checked = groupBy(checkForms(forms, { ...options, locale: 'zh-CN' }, read), (f) => f.workbook);
-  const findings: ReviewedFinding[] = [...checked].flatMap(([file, list]) => {
-    const book = books.get(file);
-    return book ? applyDismissals(list, book.dismissals, (sheet, cell) => cellFingerprint(book.grids, sheet, cell)).findings : list;
-  });
+  // The bureau's rules for every workbook: a unit's own settings do not soften its review. What the unit has
+  // explained in the add-in (its dismissals, kept in the file) is listed as 单位已说明 and costs nothing.
+  const run = await checkFiles(targets, { options, locale: 'zh-CN', ownSettings: false, review: new Dismissals() });
+  const { forms, findings, sheets: read } = run;
+  const unreadable = run.files.flatMap((f) => (f.error !== undefined ? [{ file: f.file, reason: f.error }] : []));
   const result = reviewForms(forms, findings, read, scheme);
   result.notReviewed.unshift(...unreadable.map((u) => ({ file: u.file, reason: `无法读取：${u.reason}` })));
 
