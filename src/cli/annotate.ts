@@ -17,6 +17,7 @@ import { Review } from './baseline';
 import { Refused } from './budget';
 import { expand } from './files';
 import { checkFiles } from './checkRun';
+import { replaceFile } from './replaceFile';
 import { readConfig } from './config';
 import type { Io } from './main';
 import { printable } from './output';
@@ -81,14 +82,7 @@ async function plan(paths: string[], outDir: string, force: boolean): Promise<Jo
 /** Written beside the target, then renamed: an interrupted run leaves no half-written file. */
 async function writeAtomically(out: string, data: Buffer): Promise<void> {
   await fs.mkdir(path.dirname(out), { recursive: true });
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, out);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+  await replaceFile(out, (tmp) => fs.writeFile(tmp, data));
 }
 
 export async function annotate(args: string[], io: Io): Promise<number> {

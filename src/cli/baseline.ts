@@ -7,6 +7,7 @@
  * Baseline file (JSON):
  *   {"version": 1, "entries": [{"file": "<file name, no folder>", "sheet", "cell", "ruleId", "value": "<fingerprint>", "reason"?}]}
  */
+import { readJsonFile } from './config';
 import { promises as fs } from 'fs';
 import path from 'path';
 import {
@@ -117,21 +118,7 @@ function readEntry(x: unknown, i: number, file: string): BaselineEntry {
 
 /** A baseline file, checked: a usage error when it cannot be read or is not one. */
 export async function readBaseline(file: string): Promise<BaselineEntry[]> {
-  let text: string;
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new Error('不是普通文件 / not a regular file');
-    if (stat.size > MAX_BASELINE_BYTES) throw new Error(`超过 / over ${MAX_BASELINE_BYTES / 1024 / 1024} MB`);
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`无法读取基线文件 / cannot read baseline ${file}: ${(e as Error).message}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`基线文件不是有效的 JSON / baseline ${file} is not valid JSON: ${(e as Error).message}`);
-  }
+  const value = await readJsonFile(file, ['基线文件', 'baseline'], MAX_BASELINE_BYTES);
   const entries = (value as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries)) throw new UsageError(`基线文件缺少 entries 数组 / baseline ${file} has no "entries" array`);
   if (entries.length > MAX_BASELINE_ENTRIES) throw new UsageError(`基线文件条目过多 / baseline ${file} has over ${MAX_BASELINE_ENTRIES} entries`);

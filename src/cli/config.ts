@@ -4,20 +4,27 @@ import { OPTIONS_KEY, readOptions, weakenedRules, type Options } from '../core/o
 import { fileSetting } from './addinSettings';
 import { UsageError } from './args';
 
-/** A --config file, validated by the one options reader; any problem is a usage error naming each one. */
-export async function readConfig(file: string): Promise<Options> {
+/** A JSON file the reviewer gives (a --config, a baseline): a usage error when it cannot be read or parsed. */
+export async function readJsonFile(file: string, what: [zh: string, en: string], maxBytes = 10 * 1024 * 1024): Promise<unknown> {
   let text: string;
   try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new Error('不是普通文件 / not a regular file');
+    if (stat.size > maxBytes) throw new Error(`超过 / over ${maxBytes / 1024 / 1024} MB`);
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`无法读取配置文件 / cannot read config ${file}: ${(e as Error).message}`);
+    throw new UsageError(`无法读取${what[0]} / cannot read ${what[1]} ${file}: ${(e as Error).message}`);
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new UsageError(`配置文件不是有效的 JSON / config ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(`${what[0]}不是有效的 JSON / ${what[1]} ${file} is not valid JSON: ${(e as Error).message}`);
   }
+}
+
+/** A --config file, validated by the one options reader; any problem is a usage error naming each one. */
+export async function readConfig(file: string): Promise<Options> {
+  const value = await readJsonFile(file, ['配置文件', 'config']);
   const { options, problems } = readOptions(value);
   if (problems.length) throw new UsageError(`配置文件有误 / invalid config ${file}:\n  ${problems.join('\n  ')}`);
   return options;

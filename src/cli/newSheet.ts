@@ -2,8 +2,8 @@
  * goalsheet new / goalsheet templates: a new project sheet from a template,
  * written with exceljs (the same spec the add-in renders through Office.js).
  */
+import { replaceFile } from './replaceFile';
 import { promises as fs } from 'fs';
-import path from 'path';
 import ExcelJS from 'exceljs';
 import { FORM_LAYOUTS, type FormLayout } from '../core/layout';
 import { codeStatus } from '../core/projectCode';
@@ -80,12 +80,9 @@ export async function newSheet(args: string[], io: Io): Promise<number> {
   if (sheet.blanks.length) ws.views = [{ state: 'normal', activeCell: sheet.blanks[0].cell }];
 
   // Written beside the target, then renamed: an interrupted run leaves no half-written file.
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
-    await fs.rename(tmp, out);
+    await replaceFile(out, (tmp) => wb.xlsx.writeFile(tmp));
   } catch (e) {
-    await fs.rm(tmp, { force: true });
     throw new UsageError(`无法写入 ${out}：${(e as Error).message} / cannot write ${out}`);
   }
 

@@ -32,6 +32,7 @@ import { composeOpinion, SECTIONS, sectionLines, type Opinion } from '../core/re
 import { UsageError, oneOf, parseArgs } from './args';
 import { Review as Dismissals } from './baseline';
 import { checkFiles } from './checkRun';
+import { replaceFile } from './replaceFile';
 import { expand } from './files';
 import type { Io } from './main';
 import { printable } from './output';
@@ -377,13 +378,9 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
   result.notReviewed.unshift(...unreadable.map((u) => ({ file: u.file, reason: `无法读取：${u.reason}` })));
 
   // Written beside the target, then renamed: an interrupted run leaves no half-written file.
-  const tmp = path.join(path.dirname(outPath), `.${path.basename(outPath)}.${process.pid}.tmp`);
   try {
-    if (format === 'md') await fs.writeFile(tmp, reviewMarkdown(result), 'utf8');
-    else await reviewWorkbook(result).xlsx.writeFile(tmp);
-    await fs.rename(tmp, outPath);
+    await replaceFile(outPath, (tmp) => (format === 'md' ? fs.writeFile(tmp, reviewMarkdown(result), 'utf8') : reviewWorkbook(result).xlsx.writeFile(tmp)));
   } catch (e) {
-    await fs.rm(tmp, { force: true });
     throw new UsageError(`无法写入 ${out}：${(e as Error).message} / cannot write ${out}`);
   }
 

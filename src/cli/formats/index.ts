@@ -4,8 +4,7 @@
  * old file or the whole new report, never half of one.
  */
 import { promises as fs } from 'fs';
-import path from 'path';
-import { randomBytes } from 'crypto';
+import { replaceFile } from '../replaceFile';
 import { UsageError } from '../args';
 import { printable } from '../output';
 
@@ -17,12 +16,9 @@ export type Format = (typeof FORMATS)[number];
 
 /** Write `text` to `file` atomically: a temporary file in the same folder, then rename. A failure is a usage error naming the file (exit 2). */
 export async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await fs.writeFile(tmp, text, { flag: 'wx' });
-    await fs.rename(tmp, file);
+    await replaceFile(file, (tmp) => fs.writeFile(tmp, text, { flag: 'wx' }));
   } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw new UsageError(`无法写出报告 / cannot write the report ${printable(file)}: ${printable((e as Error).message)}`);
   }
 }
