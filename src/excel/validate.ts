@@ -89,7 +89,8 @@ export async function validateWorkbook(
 
   // Marks are rewritten on the sheets read now; a protected one keeps what it has.
   const writable = new Map<string, Target>();
-  for (const r of refs) if (!reads.find((x) => x.id === r.id)!.protected) writable.set(r.name, { sheetId: r.id, sheet: r.sheet, name: r.name });
+  // readSheetData gives one read per ref, in order.
+  refs.forEach((r, i) => !reads[i].protected && writable.set(r.name, { sheetId: r.id, sheet: r.sheet, name: r.name }));
   const protectedSheets = [...new Set(findings.filter((f) => !f.dismissed && !writable.has(f.sheet)).map((f) => f.sheet))];
   const marks = planMarks(findings.filter((f) => !f.dismissed), options.locale ?? 'zh-CN');
   // The last point to stop: after this the marks are written in one go.
