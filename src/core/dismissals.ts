@@ -174,3 +174,9 @@ export function applyDismissals(
   });
   return { findings: out, alive };
 }
+
+/** `current` with `added` (replacing any of the same rule and cell) and without `removed`; the newest kept past MAX_DISMISSALS. */
+export function mergeDismissals(current: readonly Dismissal[], added: readonly Dismissal[], removed: readonly Pick<Dismissal, 'ruleId' | 'sheet' | 'cell'>[]): Dismissal[] {
+  const drop = new Set([...added, ...removed].map(dismissalKey));
+  return [...current.filter((d) => !drop.has(dismissalKey(d))), ...added].slice(-MAX_DISMISSALS);
+}

@@ -3,6 +3,7 @@ import { OPTIONS_KEY, readOptions, type Options } from '../core/options';
 import { queueSetting } from './settings';
 import type { Finding } from '../core/rules/types';
 import { literal } from './literal';
+import type { WorkbookOptions } from '../core/hostRun';
 
 export { OPTIONS_KEY };
 
@@ -32,12 +33,7 @@ export async function applyFixes(context: Excel.RequestContext, findings: Findin
   return fixable.length;
 }
 
-/** The workbook's rule settings, validated: what is valid of them, and what was left out and why. */
-export interface WorkbookOptions {
-  options?: Options;
-  /** Parts left out (Chinese / English), or the whole setting when it is not JSON. */
-  problems: string[];
-}
+export type { WorkbookOptions };
 
 export async function loadOptions(context: Excel.RequestContext): Promise<WorkbookOptions> {
   const read = queueSetting(context, OPTIONS_KEY);

@@ -1,5 +1,5 @@
 /** Dismissals kept in the workbook (setting goalsheet.dismissals, see core/dismissals.ts): read, add, remove. */
-import { dismissalKey, encodeDismissals, readDismissals, DISMISSALS_KEY, MAX_DISMISSALS, type Dismissal } from '../core/dismissals';
+import { encodeDismissals, mergeDismissals, readDismissals, DISMISSALS_KEY, type Dismissal } from '../core/dismissals';
 import { queueSetting } from './settings';
 
 export { DISMISSALS_KEY };
@@ -32,8 +32,7 @@ export async function updateDismissals(
   await context.sync();
   const setting = read();
   const current = 'value' in setting ? readDismissals(setting.value).dismissals : [];
-  const drop = new Set([...added, ...removed].map(dismissalKey));
-  const next = [...current.filter((d) => !drop.has(dismissalKey(d))), ...added].slice(-MAX_DISMISSALS);
+  const next = mergeDismissals(current, added, removed);
   // Nothing to delete when there is no setting (a method on a null object would fail in Excel).
   if (!next.length && !setting.present) return next;
   queueSaveDismissals(context, next);

@@ -10,30 +10,14 @@
  * command line — a note is ours by its text).
  */
 import { areaA1, parseAddress } from '../core/address';
-import { isMarkFormula, isMarkText, markFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
+import { markFormula, isMarkFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
+import { decodeRecord, planClear, planNotes, push, surveyNotes, RECORD_KEY, type ClearResult, type FoundNote, type MarkRecord, type NoteSurvey } from '../core/markRecord';
 import type { Severity } from '../core/rules/types';
 import type { SheetRef } from './read';
 import { queueSetting } from './settings';
 
-export const RECORD_KEY = 'goalsheet.marks';
-
-export interface MarkRecord {
-  version: 2;
-  /** Fingerprints of the notes the add-in wrote and has not removed. */
-  notes: string[];
-}
-
+export { RECORD_KEY, fingerprint, type ClearResult, type MarkRecord } from '../core/markRecord';
 export { isMarkFormula, markFormula } from '../core/marks';
-
-/** FNV-1a, 32 bits: enough to tell our note from one a person changed. */
-export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
 
 /**
  * Queue reading the record; the function gives it after the next sync: undefined when the workbook has none,
@@ -41,32 +25,18 @@ export function fingerprint(text: string): string {
  */
 export function queueRecord(context: Excel.RequestContext): () => MarkRecord | null | undefined {
   const read = queueSetting(context, RECORD_KEY);
-  return () => {
-    const s = read();
-    if (!s.present) return undefined;
-    const record = 'value' in s ? (s.value as Partial<MarkRecord> | null) : null;
-    return record && record.version === 2 && Array.isArray(record.notes) ? { version: 2, notes: record.notes.filter((n): n is string => typeof n === 'string') } : null;
-  };
+  return () => decodeRecord(read());
 }
 
-/** What of ours is on the workbook now. */
-export interface Survey {
-  /** Our conditional formats, by sheet name. */
+/** What of ours is on the workbook now: our conditional formats by sheet name, and the notes sorted (core/markRecord.ts). */
+export interface Survey extends NoteSurvey<Excel.Note> {
   formats: Map<string, Excel.ConditionalFormat[]>;
-  /** Our notes (written by us and unchanged since), by sheet name. */
-  notes: Map<string, { note: Excel.Note; cell: string; print: string }[]>;
-  /** Notes that look like ours but were changed since, by sheet name: a person's now. */
-  edited: Map<string, number>;
-  /** Cells whose note slot holds something not ours (a note, a threaded comment): "sheet!A1". */
-  taken: Set<string>;
 }
 
-const slot = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** The first cell of an address Excel gives ("Sheet1!B3"). */
+function placeOf(address: string): { sheet: string; cell: string } | undefined {
+  const p = parseAddress(address);
+  return p?.sheet ? { sheet: p.sheet, cell: areaA1({ ...p.area, bottom: p.area.top, right: p.area.left }) } : undefined;
 }
 
 /**
@@ -89,29 +59,14 @@ export function queueSurvey(context: Excel.RequestContext, notes: boolean) {
     const located = (noteList?.items ?? []).map((note) => ({ note, place: where(note) }));
     const commented = (comments?.items ?? []).map(where);
     return (record: MarkRecord | null | undefined): Survey => {
-      const recorded = new Set(record?.notes ?? []);
-      // A workbook the add-in never marked (no record at all) can hold our notes only from `goalsheet annotate`:
-      // there the text alone says they are ours. Once a record exists, only the notes it vouches for are.
-      const byText = record === undefined;
-      const survey: Survey = { formats: new Map(), notes: new Map(), edited: new Map(), taken: new Set() };
+      const found = located.flatMap(({ note, place }): FoundNote<Excel.Note>[] => {
+        const at = placeOf(place.address);
+        return at ? [{ ...at, text: note.content, ref: note }] : [];
+      });
+      const survey: Survey = { ...surveyNotes(found, commented.flatMap((c) => placeOf(c.address) ?? []), record), formats: new Map() };
       for (const { name, list } of formats) {
         const ours = list.items.filter((f) => !f.customOrNullObject.isNullObject && isMarkFormula(f.customOrNullObject.rule.formula));
         if (ours.length) survey.formats.set(name, ours);
-      }
-      for (const { note, place } of located) {
-        const p = parseAddress(place.address);
-        if (!p?.sheet) continue;
-        const cell = areaA1({ ...p.area, bottom: p.area.top, right: p.area.left });
-        const print = fingerprint(note.content);
-        if (isMarkText(note.content) && (byText || recorded.has(print))) push(survey.notes, p.sheet, { note, cell, print });
-        else {
-          survey.taken.add(slot(p.sheet, cell));
-          if (isMarkText(note.content)) survey.edited.set(p.sheet, (survey.edited.get(p.sheet) ?? 0) + 1);
-        }
-      }
-      for (const place of commented) {
-        const p = parseAddress(place.address);
-        if (p?.sheet) survey.taken.add(slot(p.sheet, areaA1({ ...p.area, bottom: p.area.top, right: p.area.left })));
       }
       return survey;
     };
@@ -128,7 +83,7 @@ export interface Target {
 const ADDRESS_CHARS = 8000;
 
 /** The cells as few areas as can be said simply (runs down a column), in lists short enough for getRanges. */
-export function addressLists(cells: string[]): string[] {
+export function addressLists(cells: string[], maxChars = ADDRESS_CHARS): string[] {
   const areas = cells
     .map((c) => parseAddress(c)!.area)
     .sort((a, b) => a.left - b.left || a.top - b.top);
@@ -142,7 +97,7 @@ export function addressLists(cells: string[]): string[] {
   let current = '';
   for (const r of runs) {
     const a = areaA1({ top: r.top, bottom: r.bottom, left: r.left, right: r.left });
-    if (current && current.length + 1 + a.length > ADDRESS_CHARS) {
+    if (current && current.length + 1 + a.length > maxChars) {
       lists.push(current);
       current = '';
     }
@@ -172,7 +127,7 @@ function queueSheetMarks(t: Target, marks: CellMark[]): (() => void)[] {
 
 /** The queued deletion of what of ours is on a sheet. */
 function queueRemoval(survey: Survey, sheet: string): (() => void)[] {
-  return [...(survey.formats.get(sheet) ?? []).map((f) => () => f.delete()), ...(survey.notes.get(sheet) ?? []).map((n) => () => n.note.delete())];
+  return [...(survey.formats.get(sheet) ?? []).map((f) => () => f.delete()), ...(survey.notes.get(sheet) ?? []).map((n) => () => n.ref.delete())];
 }
 
 /**
@@ -202,16 +157,14 @@ export async function writeMarks(
 ): Promise<MarkRecord> {
   const bySheet = new Map<string, CellMark[]>();
   for (const m of marks) if (targets.has(m.sheet)) push(bySheet, m.sheet, m);
-  const noted = notes ? marks.filter((m) => targets.has(m.sheet) && !survey.taken.has(slot(m.sheet, m.cell))) : [];
-  const fresh = noted.map((m) => fingerprint(m.text));
-  const kept = [...survey.notes].filter(([sheet]) => !targets.has(sheet)).flatMap(([, list]) => list.map((n) => n.print));
+  const plan = planNotes(marks, survey, record, new Set(targets.keys()), notes);
   const units: (() => void)[] = [
     // Every note that may be ours after this request, in case it is cut short; trimmed at the end.
-    queueSaveRecord(context, [...(record?.notes ?? []), ...fresh]),
+    queueSaveRecord(context, plan.provisional),
     ...[...targets.keys()].flatMap((sheet) => queueRemoval(survey, sheet)),
     ...[...bySheet].flatMap(([sheet, list]) => queueSheetMarks(targets.get(sheet)!, list)),
-    ...noted.map((m) => () => void targets.get(m.sheet)!.sheet.notes.add(m.cell, m.text)),
-    queueSaveRecord(context, [...kept, ...fresh], survey.edited.size > 0),
+    ...plan.noted.map((m) => () => void targets.get(m.sheet)!.sheet.notes.add(m.cell, m.text)),
+    queueSaveRecord(context, plan.record.notes, plan.keepEmpty),
   ];
   try {
     await sendInBatches(context, units, MARKS_PER_SYNC);
@@ -219,7 +172,7 @@ export async function writeMarks(
     await clearMarks(context, notes).catch(() => undefined);
     throw e;
   }
-  return { version: 2, notes: [...new Set([...kept, ...fresh])].sort() };
+  return plan.record;
 }
 
 /** Queued calls per sync: well under Excel on the web's 5 MB request with a note each. */
@@ -245,14 +198,6 @@ async function sendBatch(context: Excel.RequestContext, batch: (() => void)[]): 
   }
 }
 
-/** What a Clear did. */
-export interface ClearResult {
-  /** Sheets whose marks were removed. */
-  sheets: number;
-  /** What was left: marks on a protected sheet (for a later clear), notes a person changed (theirs now). */
-  skipped: { sheet: string; reason: 'protected' | 'edited'; count?: number }[];
-}
-
 /**
  * Remove every mark of ours, wherever it is now. Never fails for good: a protected sheet keeps its marks for a
  * later clear, and is named. Three syncs (more for thousands of marks).
@@ -270,16 +215,8 @@ export async function clearMarks(context: Excel.RequestContext, notes: boolean):
   const previous = record();
   const found = located(previous);
   const locked = new Set(protections.filter((x) => x.p.protected).map((x) => x.name));
-  const marked = new Set([...found.formats.keys(), ...found.notes.keys()]);
-  const cleared = [...marked].filter((name) => !locked.has(name));
-  const kept = [...found.notes].filter(([sheet]) => locked.has(sheet)).flatMap(([, list]) => list.map((n) => n.print));
-  const units = cleared.flatMap((name) => queueRemoval(found, name));
-  if (units.length || previous !== undefined) await sendInBatches(context, [...units, queueSaveRecord(context, kept, found.edited.size > 0)], MARKS_PER_SYNC);
-  return {
-    sheets: cleared.length,
-    skipped: [
-      ...[...marked].filter((name) => locked.has(name)).map((sheet) => ({ sheet, reason: 'protected' as const })),
-      ...[...found.edited].map(([sheet, count]) => ({ sheet, reason: 'edited' as const, count })),
-    ],
-  };
+  const plan = planClear(found, found.formats.keys(), locked);
+  const units = plan.cleared.flatMap((name) => queueRemoval(found, name));
+  if (units.length || previous !== undefined) await sendInBatches(context, [...units, queueSaveRecord(context, plan.kept, plan.keepEmpty)], MARKS_PER_SYNC);
+  return plan.result;
 }

@@ -1,7 +1,7 @@
 /** 另存为模板: user templates kept in the workbook's settings, and the active sheet's form read to make one. */
 import type { Form } from '../core/form/model';
 import { readSheet } from '../core/form/parse';
-import { TEMPLATE_LIMITS, USER_TEMPLATES_KEY, readUserTemplates, templateFromForm, type Template } from '../core/templates';
+import { USER_TEMPLATES_KEY, addUserTemplate, readUserTemplates, type Template } from '../core/templates';
 import { queueSheetList, readSheetData } from './read';
 import { queueSetting } from './settings';
 
@@ -37,10 +37,7 @@ export async function readActiveForm(context: Excel.RequestContext, mergesSuppor
 export async function saveActiveAsTemplate(context: Excel.RequestContext, title: string, mergesSupported: boolean): Promise<{ template: Template; templates: Template[] } | { reason: 'noForm' | 'tooLarge'; sheet: string }> {
   const active = await readActiveForm(context, mergesSupported);
   if ('reason' in active) return active;
-  const existing = await loadUserTemplates(context);
-  const id = `user-${Date.now().toString(36)}`;
-  const template = templateFromForm(active.form, (title.trim() || active.form.name?.text || active.sheet).slice(0, TEMPLATE_LIMITS.titleChars), id);
-  const templates = [...existing.filter((t) => t.title.zh !== template.title.zh), template];
-  await saveUserTemplates(context, templates);
-  return { template, templates };
+  const added = addUserTemplate(await loadUserTemplates(context), active.form, active.sheet, title);
+  await saveUserTemplates(context, added.templates);
+  return added;
 }

@@ -6,10 +6,7 @@ import type { Dismissal, ReviewedFinding } from '../core/dismissals';
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
 import type { Template, TemplateSheet } from '../core/templates';
-import type { WorkbookOptions } from '../excel/actions';
-import type { InsertedSheet } from '../excel/insertTemplate';
-import type { ClearResult } from '../excel/marks';
-import type { Progress, ValidationResult } from '../excel/validate';
+import type { ClearResult, InsertedSheet, Progress, ValidationResult, WorkbookOptions } from '../core/hostRun';
 
 export type Scope = 'all' | 'active' | { sheet: string };
 
@@ -33,6 +30,8 @@ export interface PaneHost {
   insertTemplate(sheet: TemplateSheet, wanted: string): Promise<InsertedSheet>;
   /** Call `onChange(sheet)` when a person edits one of `sheets`; the result stops watching. */
   watch(sheets: string[], onChange: (sheet: string) => void): Promise<() => Promise<void>>;
+  /** Requests from outside the pane (WPS's 新建项目表 button); the result stops listening. */
+  onRequest?(listener: (request: 'new') => void): () => void;
   /** An error of this program (or ours) as a person can act on it, [zh, en]. */
   explainError(e: unknown): [string, string];
 }

@@ -4,7 +4,7 @@ import type { SheetSummary } from '../core/engine';
 import type { Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
 import { dismissalOf, type ReviewedFinding } from '../core/dismissals';
-import { CancelledError, type ValidationResult } from '../excel/validate';
+import { CancelledError, type ValidationResult } from '../core/hostRun';
 import type { PaneHost, Scope } from './paneHost';
 import { STRINGS, type UiLocale } from './strings';
 

@@ -83,3 +83,9 @@ export function readUserTemplates(value: unknown): { templates: Template[]; drop
 }
 
 export const parseUserTemplates = (value: unknown): Template[] => readUserTemplates(value).templates;
+
+/** The workbook's templates with `form` added as one titled `title` (else the form's or sheet's name); one of the same title is replaced. */
+export function addUserTemplate(existing: readonly Template[], form: Form, sheet: string, title: string, id = `user-${Date.now().toString(36)}`): { template: Template; templates: Template[] } {
+  const template = templateFromForm(form, (title.trim() || form.name?.text || sheet).slice(0, TEMPLATE_LIMITS.titleChars), id);
+  return { template, templates: [...existing.filter((t) => t.title.zh !== template.title.zh), template] };
+}

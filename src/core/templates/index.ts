@@ -2,7 +2,7 @@
 export * from './model';
 export * from './sheet';
 export { BUILTIN_TEMPLATES } from './builtin';
-export { templateFromForm, parseUserTemplates, readUserTemplates, TEMPLATE_LIMITS, USER_TEMPLATES_KEY } from './fromForm';
+export { addUserTemplate, templateFromForm, parseUserTemplates, readUserTemplates, TEMPLATE_LIMITS, USER_TEMPLATES_KEY } from './fromForm';
 import { BUILTIN_TEMPLATES } from './builtin';
 import type { Template } from './model';
 
