@@ -925,7 +925,7 @@ export class Setting extends ClientObject<RequestContext> {
  * the rest as text (Excel's quote prefix), and a cell formatted as Text ("@") keeps whatever is typed as text.
  * Formulas are not calculated here: a formula of text is #NAME?.
  */
-function typed(cell: HostCell, x: string): void {
+export function typed(cell: HostCell, x: string): void {
   if (cell.numberFormat === '@') {
     cell.value = x;
     return;
