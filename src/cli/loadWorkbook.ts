@@ -13,6 +13,7 @@ import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { Area, Grid } from '../core/grid';
 import { addinSettings } from './addinSettings';
+import { SETTINGS_SHEET, SIGNATURE, settingsOfRows } from '../core/settingsSheet';
 import { FILE_BUDGET, Refused, count, mb, type FileBudget } from './budget';
 import { worksheetToGrid } from './readXlsx';
 import { prepareSheet, rootPrefix, unprefix } from './sheetXml';
@@ -44,6 +45,11 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+/** The add-in's settings sheet: its name, and the signature in A1. */
+function isSettingsSheet(g: Grid): boolean {
+  return g.sheet === SETTINGS_SHEET && g.top === 0 && g.left === 0 && g.cells[0]?.[0]?.text === SIGNATURE;
+}
 
 export async function loadWorkbook(file: string, budget: FileBudget = FILE_BUDGET): Promise<Loaded> {
   let data: Buffer;
@@ -170,7 +176,15 @@ async function read(data: Buffer, budget: FileBudget): Promise<Loaded> {
     return worksheetToGrid(ws, date1904, { name: s.name, merges: prepared.get(s.part.toLowerCase())!.merges });
   });
   const badSheetNames = listed.filter((s) => s.problem).map((s) => ({ sheet: s.name, reason: s.problem! }));
-  return { grids, badSheetNames, settings: addinSettings(zip.keys(), text) };
+  const settings = addinSettings(zip.keys(), text);
+  // A file saved in WPS keeps the add-in's settings on its own sheet (core/settingsSheet.ts): read, not checked.
+  const own = grids.findIndex(isSettingsSheet);
+  if (own >= 0) {
+    for (const [key, value] of settingsOfRows(grids[own].cells.slice(1).map((row) => row.map((c) => c?.value ?? c?.text))))
+      if (key.startsWith('goalsheet.') && !(key in settings)) settings[key] = JSON.stringify(value); // encoded as the web-extension part keeps it
+    grids.splice(own, 1);
+  }
+  return { grids, badSheetNames, settings };
 }
 
 /** A stream name as an OLE compound file's directory stores it (UTF-16LE). */

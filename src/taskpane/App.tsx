@@ -1,7 +1,7 @@
 import {
   Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle1, Switch, Tab, TabList, Text, tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Severity } from '../core/rules/types';
 import type { PaneHost } from './paneHost';
 import { FindingList } from './FindingList';
@@ -27,12 +27,13 @@ const useStyles = makeStyles({
   progress: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
 });
 
-type Tab = 'findings' | 'templates' | 'settings';
+export type Tab = 'findings' | 'templates' | 'settings';
 
-export function App({ host, locale }: { host: PaneHost; locale: UiLocale }) {
+export function App({ host, locale, initialTab = 'findings' }: { host: PaneHost; locale: UiLocale; initialTab?: Tab }) {
   const s = STRINGS[locale];
   const styles = useStyles();
-  const [tab, setTab] = useState<Tab>('findings');
+  const [tab, setTab] = useState<Tab>(initialTab);
+  useEffect(() => host.onRequest?.((request) => request === 'new' && setTab('templates')), [host]);
   const settings = useSettings(host);
   const templates = useTemplates(host, locale);
   const v = useValidation(host, settings.effective, locale);

@@ -6,10 +6,12 @@
  * undefined, null or "".
  */
 import { EXCEL_ERRORS, MAX_SHEET_CELLS, sheetTooLarge, toA1, type Area, type Cell, type Grid } from '../core/grid';
+import { fingerprint } from '../core/markRecord';
 import type { EtApplication, EtRange, EtWorksheet } from '../host/et';
+import { read, VERY_HIDDEN } from './xl';
 
-/** WPS's XlSheetVisibility: xlSheetVeryHidden (docs/wps.md §2). */
-const VERY_HIDDEN = 2;
+
+
 
 export interface EtSheetRead {
   name: string;
@@ -18,11 +20,9 @@ export interface EtSheetRead {
   refused?: [string, string];
 }
 
-/** A member some WPS builds give as a property and others as a zero-argument method. */
-const read = <T>(x: T | (() => T)): T => (typeof x === 'function' ? (x as () => T)() : x);
 
 /** Value2 of a range of `rows` × `cols` as row arrays, whatever shape this WPS gives. */
-function grid2d(v: unknown, rows: number, cols: number): unknown[][] {
+export function grid2d(v: unknown, rows: number, cols: number): unknown[][] {
   if (rows === 1 && cols === 1 && !Array.isArray(v)) return [[v]];
   if (!Array.isArray(v)) throw new Error(`Value2 of ${rows}×${cols} cells is not an array`);
   if (v.length === rows && v.every((r) => Array.isArray(r))) return v as unknown[][];
@@ -32,7 +32,7 @@ function grid2d(v: unknown, rows: number, cols: number): unknown[][] {
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
 
-function readSheet(ws: EtWorksheet): EtSheetRead {
+export function readEtSheet(ws: EtWorksheet): EtSheetRead {
   const name = ws.Name;
   const base = { name, protected: !!ws.ProtectContents };
   const used = read(ws.UsedRange as EtRange | (() => EtRange));
@@ -77,13 +77,27 @@ function readSheet(ws: EtWorksheet): EtSheetRead {
   return { ...base, grid: { sheet: name, top, left, cells, merges } };
 }
 
-/** Every sheet of the active workbook, in order, but the very hidden (the add-in keeps nothing there). */
+/** Every sheet of the active workbook, in order, but the very hidden (the add-in keeps nothing there to check). */
 export function readEtWorkbook(app: EtApplication): EtSheetRead[] {
+  return etSheets(app).map(readEtSheet);
+}
+
+/** The sheets to read: every sheet but the very hidden (the add-in keeps its settings there), in order. */
+export function etSheets(app: EtApplication): EtWorksheet[] {
   const sheets = app.ActiveWorkbook.Worksheets;
-  const out: EtSheetRead[] = [];
+  const out: EtWorksheet[] = [];
   for (let i = 1; i <= read(sheets.Count); i++) {
     const ws = sheets.Item(i);
-    if (ws.Visible !== VERY_HIDDEN) out.push(readSheet(ws));
+    if (ws.Visible !== VERY_HIDDEN) out.push(ws);
   }
   return out;
+}
+
+/**
+ * A print of a sheet's values (one Value2 read): whether a SheetChange changed anything. WPS does not say whether
+ * the add-in's own writes raise SheetChange, nor when (docs/wps.md §6, 6); comparing values tells either way.
+ */
+export function valuesPrint(ws: EtWorksheet): string {
+  const used = read(ws.UsedRange as EtRange | (() => EtRange));
+  return fingerprint(`${used.Address()}\u0000${JSON.stringify(used.Value2 ?? null)}`);
 }
