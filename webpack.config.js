@@ -86,9 +86,70 @@ const PAGES = {
   },
 };
 
-module.exports = async (_env, argv) => {
-  const dev = argv.mode !== 'production';
+/**
+ * The WPS 加载项 folder, dist/wps (docs/wps.md §1.1): index.html only loads main.js (the ribbon's callbacks, as
+ * WPS's template), ribbon.xml, the task pane and the summary dialog (no Office.js: WPS has its own `wps` API),
+ * the button images, and a jsplugins.xml for trying the folder on this machine. Deployment files for other
+ * addresses come from `npm run wps:package` (scripts/wps-package.js). Same Babel targets as dist/web: WPS's
+ * Chromium can be old (docs/wps.md §1.1, §6 item 19).
+ */
+const WPS_PAGES = {
+  taskpane: PAGES.taskpane,
+  summary: PAGES.summary,
+};
+/** `wpsjs debug` serves on port 3889 (docs/wps.md §1.5): `node scripts/static-server.js dist/wps 3889` matches this. */
+const WPS_URL = process.env.GOALSHEET_WPS_URL ?? 'http://127.0.0.1:3889/';
+
+function wpsConfig(dev, rules) {
+  const { jspluginsOnline } = require('./scripts/wps-package.js');
   return {
+    name: 'wps',
+    mode: dev ? 'development' : 'production',
+    entry: { main: './src/wps/ribbon.ts', taskpane: './src/wps/taskpane.tsx', summary: './src/commands/summary.ts' },
+    output: { path: path.resolve(__dirname, 'dist/wps'), filename: '[name].js', clean: true },
+    target: ['web', 'es2019'],
+    devtool: 'source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: { rules },
+    plugins: [
+      new webpack.DefinePlugin({ __APP_VERSION__: JSON.stringify(version) }),
+      ...Object.entries(WPS_PAGES).map(
+        ([name, parts]) =>
+          new HtmlWebpackPlugin({ template: './src/page.html', filename: `${name}.html`, chunks: [name], templateParameters: { officeJs: '', scriptSrc: "'self'", ...parts } }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'src/wps/addin/index.html' },
+          { from: 'src/wps/addin/ribbon.xml' },
+          { from: 'src/wps/addin/images', to: 'images' },
+          { from: 'src/unsupported.js' },
+        ],
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('jsplugins', (compilation) =>
+            compilation.hooks.processAssets.tap({ name: 'jsplugins', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () =>
+              compilation.emitAsset('jsplugins.xml', new webpack.sources.RawSource(jspluginsOnline(WPS_URL))),
+            ),
+          );
+        },
+      },
+    ],
+    performance: { hints: false },
+  };
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const web = await webConfig(dev);
+  // `webpack` (npm run build) and `webpack --watch` make both folders. The dev server serves the Excel pages only,
+  // and a direct call without webpack-cli's env (test/addin/*.test.ts reads the Excel config) gets that config.
+  return env?.WEBPACK_BUILD || env?.WEBPACK_WATCH ? [web, wpsConfig(dev, web.module.rules)] : web;
+};
+
+async function webConfig(dev) {
+  return {
+    name: 'web',
     mode: dev ? 'development' : 'production',
     entry: {
       taskpane: './src/taskpane/index.tsx',
@@ -124,12 +185,18 @@ module.exports = async (_env, argv) => {
       ...Object.entries(PAGES).map(
         ([name, parts]) => new HtmlWebpackPlugin({ template: './src/page.html', filename: `${name}.html`, chunks: [name], templateParameters: { ...templateParameters, ...parts } }),
       ),
+      // The preview's WPS mode shows 一键校验's dialog as WPS would: the summary page without Office.js.
+      new HtmlWebpackPlugin({ template: './src/page.html', filename: 'wps/summary.html', chunks: ['summary'], templateParameters: { ...PAGES.summary, officeJs: '', scriptSrc: "'self'" } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', ...(DEPLOY_URL ? { transform: (content) => deployManifest(content.toString('utf8'), DEPLOY_URL) } : {}) },
           { from: 'src/support.html' },
           { from: 'src/preview/preview.css' },
+          // The preview's WPS mode (?host=wps) draws the add-in's real ribbon.
+          { from: 'src/wps/addin/ribbon.xml', to: 'wps/ribbon.xml' },
+          { from: 'src/wps/addin/images', to: 'wps/images' },
+          { from: 'src/unsupported.js', to: 'wps/unsupported.js' },
           { from: 'src/unsupported.js' },
           { from: 'assets/samples/*.xlsx', to: 'samples/[name][ext]' },
           // Already minified by Microsoft: marked so terser leaves the 700 files alone.
@@ -158,4 +225,4 @@ module.exports = async (_env, argv) => {
         }
       : undefined,
   };
-};
+}

@@ -6,11 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The browser tests and the preview's screenshots use Debian's Chromium (never a downloaded browser)
-# and a CJK font so Chinese text renders.
+# and a CJK font so Chinese text renders; the WPS package test uses Debian's 7-Zip.
 needed=()
 if [ "$(uname -s)" = "Linux" ] && command -v apt-get >/dev/null 2>&1; then
   [ -x /usr/bin/chromium ] || needed+=(chromium)
   fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk\|noto serif cjk" || needed+=(fonts-wqy-microhei)
+  # 7-Zip checks the WPS offline package (scripts/wps-package.js writes it itself; the test opens it with 7z).
+  command -v 7z >/dev/null 2>&1 || needed+=(p7zip-full)
 fi
 if [ ${#needed[@]} -gt 0 ]; then
   sudo=""

@@ -1,4 +1,7 @@
-/** The 一键校验 summary dialog: reads the counts from its URL, closes through the parent. */
+/**
+ * The 一键校验 summary dialog: reads the counts from its URL. In Excel it closes through the parent (Office.js);
+ * in WPS (dist/wps, no Office.js) the dialog page closes itself (docs/wps.md §1.4).
+ */
 import { STRINGS } from '../taskpane/strings';
 
 const q = new URLSearchParams(window.location.search);
@@ -14,5 +17,6 @@ document.getElementById('text')!.textContent = error
   : [s.summary(Number(q.get('forms') ?? 0), s.counts(counts)), protectedSheets ? s.protectedSheets(protectedSheets) : ''].filter(Boolean).join(' ');
 const close = document.getElementById('close')!;
 close.textContent = s.confirm;
-close.addEventListener('click', () => Office.context.ui.messageParent('close'));
-Office.onReady(() => undefined);
+const office = typeof Office === 'undefined' ? undefined : Office;
+close.addEventListener('click', () => (office ? office.context.ui.messageParent('close') : window.close()));
+office?.onReady(() => undefined);

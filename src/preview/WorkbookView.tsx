@@ -7,7 +7,8 @@ import { useEffect, useReducer, useState, type CSSProperties, type KeyboardEvent
 import { parseAddress } from '../core/address';
 import { toA1 } from '../core/grid';
 import { displayedFill } from '../host/edits';
-import { cellText, type ExcelHost } from '../host/excel';
+import { cellText } from '../host/excel';
+import type { ViewHost } from './hosts';
 import { cellKey, type HostCell, type HostSheet } from '../host/model';
 
 const DEFAULT_COL_PX = 64;
@@ -50,7 +51,7 @@ function cellStyle(cell: HostCell | undefined, fill: string | undefined, edges: 
   };
 }
 
-export function WorkbookView({ host, labels }: { host: ExcelHost; labels: { sheets: string; workbook: string; edit: string } }) {
+export function WorkbookView({ host, labels }: { host: ViewHost; labels: { sheets: string; workbook: string; edit: string } }) {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const [editing, setEditing] = useState<{ cell: string; text: string }>();
   useEffect(() => host.subscribe(redraw), [host]);

@@ -4,12 +4,9 @@
  * network but this page's own server (the sample workbook).
  */
 import { Button, Caption1, MessageBar, MessageBarBody, Subtitle1 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ExcelHost } from '../host/excel';
-import { excelPaneHost } from '../excel/paneHost';
-import { hostEnv } from '../host/env';
-import { emptyWorkbook, type HostWorkbookData } from '../host/model';
+import type { HostWorkbookData } from '../host/model';
 import { App } from '../taskpane/App';
 import { uiLocale } from '../taskpane/strings';
 import { ThemedRoot } from '../taskpane/theme';
@@ -17,12 +14,17 @@ import type { FormLayout } from '../core/layout';
 import { fetchSample, readXlsx, sampleName, writeXlsx } from './files';
 import { PREVIEW_STRINGS } from './strings';
 import { WorkbookView } from './WorkbookView';
+import { excelPreview, WpsPreview } from './hosts';
+import { WpsRibbon, WpsDialog } from './WpsRibbon';
 
-const locale = uiLocale(new URLSearchParams(location.search).get('lang') ?? navigator.language);
+const params = new URLSearchParams(location.search);
+const locale = uiLocale(params.get('lang') ?? navigator.language);
 const s = PREVIEW_STRINGS[locale];
-const host = new ExcelHost(emptyWorkbook());
-const env = hostEnv(host);
-const paneHost = excelPaneHost(env);
+/** `?host=wps`: the workbook in the in-memory WPS 表格 host, with the WPS ribbon; else Excel. */
+let showDialog: (url: string, title: string) => void = () => undefined;
+const wps = params.get('host') === 'wps' ? new WpsPreview((url, title) => showDialog(url, title)) : undefined;
+const preview = wps ?? excelPreview();
+const host = preview.view;
 
 function Preview() {
   const [generation, setGeneration] = useState(0);
@@ -31,11 +33,17 @@ function Preview() {
   const [ready, setReady] = useState(false);
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
+  const [dialog, setDialog] = useState<{ url: string; title: string }>();
+  showDialog = (url, title) => setDialog({ url, title });
+  const paneHost = useMemo(() => (ready ? preview.pane() : undefined), [generation, ready]);
+  const [, redraw] = useState(0);
+  useEffect(() => host.subscribe(() => redraw((n) => n + 1)), []);
+  const paneShown = !wps || wps.wps.paneVisible;
 
   const open = useCallback(async (label: string, load: () => Promise<HostWorkbookData>) => {
     setStatus({ intent: 'info', text: s.loading });
     try {
-      host.load(await load());
+      preview.load(await load());
       setName(label);
       setGeneration((g) => g + 1); // a fresh pane for a fresh workbook
       setReady(true);
@@ -76,7 +84,7 @@ function Preview() {
     <div className={`preview${dragging ? ' dragging' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
       <header className="bar">
         <div>
-          <Subtitle1 as="h1">{s.title}</Subtitle1>
+          <Subtitle1 as="h1">{wps ? s.titleWps : s.title}</Subtitle1>
           <Caption1 block>{s.hint}</Caption1>
         </div>
         <div className="bar-actions">
@@ -87,13 +95,16 @@ function Preview() {
           <Button onClick={() => void openSample('national')}>{s.sampleNational}</Button>
         </div>
       </header>
+      {wps && <WpsRibbon wps={wps.wps} locale={locale} />}
+      {dialog && <WpsDialog {...dialog} onClose={() => setDialog(undefined)} locale={locale} />}
       <MessageBar intent={status.intent} className="status" role={status.intent === 'error' ? 'alert' : 'status'}>
         <MessageBarBody>{dragging ? s.drop : status.text}</MessageBarBody>
       </MessageBar>
       <div className="body">
         <div className="book-area">{ready && <WorkbookView host={host} labels={s} />}</div>
         {/* A plain box: the pane brings its own <main> landmark, as it has in Excel. */}
-        <div className="pane">{ready && <App key={generation} host={paneHost} locale={locale} />}</div>
+        {/* In WPS the pane is opened from the ribbon (打开助手); hidden, it keeps its state. */}
+        <div className="pane" hidden={!paneShown}>{paneHost && <App key={generation} host={paneHost} locale={locale} />}</div>
       </div>
     </div>
   );

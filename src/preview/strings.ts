@@ -3,6 +3,10 @@ import type { UiLocale } from '../taskpane/strings';
 
 const zh = {
   title: '绩效目标表助手 · 浏览器预览',
+  titleWps: '绩效目标表助手 · 浏览器预览（WPS 表格）',
+  ribbonTab: '绩效目标',
+  close: '关闭',
+  ribbonMissing: '未能读取 WPS 功能区（ribbon.xml）',
   hint: '左侧是内存中的工作簿，右侧是真实的任务窗格。双击单元格可编辑。',
   open: '打开 .xlsx…',
   download: '下载工作簿',
@@ -21,6 +25,10 @@ const zh = {
 
 const en: typeof zh = {
   title: 'Goalsheet · browser preview',
+  titleWps: 'Goalsheet · browser preview (WPS Spreadsheets)',
+  ribbonTab: '绩效目标 (Goalsheet)',
+  close: 'Close',
+  ribbonMissing: 'Could not read the WPS ribbon (ribbon.xml)',
   hint: 'The workbook on the left lives in memory; the task pane on the right is the real one. Double-click a cell to edit.',
   open: 'Open .xlsx…',
   download: 'Download workbook',

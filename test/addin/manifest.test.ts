@@ -83,10 +83,12 @@ test('OFFICE_JS=local serves Office.js from the @microsoft/office-js package and
     const config = await require('../../webpack.config.js')({}, { mode: 'production' });
     type Page = { userOptions: { filename: string; templateParameters: Record<string, string> } };
     const pages: Page[] = config.plugins.filter((p: { userOptions?: { templateParameters?: unknown } }) => p.userOptions?.templateParameters);
-    expect(pages.map((p) => p.userOptions.filename)).toEqual(['taskpane.html', 'commands.html', 'summary.html', 'preview.html']);
+    expect(pages.map((p) => p.userOptions.filename)).toEqual(['taskpane.html', 'commands.html', 'summary.html', 'preview.html', 'wps/summary.html']);
     for (const p of pages.slice(0, 3)) expect(p.userOptions.templateParameters).toMatchObject({ officeJs: 'office-js/office.js', scriptSrc: "'self'" });
     // The preview runs on the in-memory host: no Office.js at all.
     expect(pages[3].userOptions.templateParameters).toMatchObject({ officeJs: '', scriptSrc: "'self'" });
+    // Nor the preview's WPS dialog (WPS has no Office.js).
+    expect(pages[4].userOptions.templateParameters).toMatchObject({ officeJs: '', scriptSrc: "'self'" });
     const copy = config.plugins.find((p: { patterns?: unknown[] }) => p.patterns);
     expect(copy.patterns).toContainEqual(expect.objectContaining({ from: 'node_modules/@microsoft/office-js/dist', to: 'office-js' }));
     expect(readFileSync(path.join(ROOT, 'node_modules/@microsoft/office-js/dist/office.js'), 'utf8').length).toBeGreaterThan(1000);
