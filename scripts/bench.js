@@ -10,6 +10,9 @@
  *   excel.syncs          syncs for read + validate + mark of 1, 10, 100 form sheets (in-memory host)
  *   excel.msPer100Sheets time for that run on 100 sheets in the host
  *   excel.requestKBPer1000Marks  request size of marking, per 1,000 marked cells (the host's estimate of Office.js's requests)
+ *   wps.msPer100Sheets   read + validate + mark of 100 form sheets through the WPS adapter and the in-memory ET host
+ *   wps.callsPer100Sheets  object-model calls (property reads, writes, method calls) for that run: each is a round
+ *                        trip into WPS, whose cost WPS does not document (docs/wps.md §6, 8)
  *   bundle.taskpaneGzipKB the task pane's JavaScript (dist/web/taskpane.js), gzipped
  *   preview.interactiveMs preview page load → 校验整个工作簿 enabled, median of 5 cold loads in headless Chromium
  *   bulk.seconds500      `goalsheet check` (the compiled bin, a child process) over 500 single-form workbooks, wall
@@ -51,6 +54,9 @@ const { workerCount } = require('../dist/cli/workers.js');
 const { ExcelHost } = require('../dist/host/excel.js');
 const { workbookFromSpecs } = require('../dist/host/fromSpec.js');
 const { validateWorkbook, hostSupport } = require('../dist/excel/validate.js');
+// The WPS adapter and ET host are compiled apart (tsconfig.bench.json): dist/wps is the add-in folder.
+const { EtHost } = require('../dist/bench/host/et.js');
+const { wpsPaneHost } = require('../dist/bench/wps/paneHost.js');
 const seed = JSON.parse(fs.readFileSync(path.join(root, 'assets/samples/seed-forms.json'), 'utf8')).forms;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (...a) => json || console.log(...a);
@@ -235,6 +241,32 @@ async function benchExcel() {
   return { syncs, msPer100Sheets: Math.round(median(times)), requestKBPer1000Marks: Math.round((writeBytes / 1024 / marked) * 1000), marks: marked };
 }
 
+/** `target` with every property read, write and call on it and on what it gives counted (functions and objects are wrapped). */
+function counted(target, count) {
+  const wrap = (v, self) => {
+    if (typeof v === 'function') return new Proxy(v, { apply: (f, _this, args) => (count.n++, wrap(Reflect.apply(f, self, args))) });
+    return v && typeof v === 'object' && !Array.isArray(v) ? counted(v, count) : v;
+  };
+  return new Proxy(target, {
+    get: (t, k) => (count.n++, wrap(Reflect.get(t, k, t), t)),
+    set: (t, k, v) => (count.n++, Reflect.set(t, k, v, t)),
+  });
+}
+
+async function benchWps() {
+  const book = (n) => workbookFromSpecs(Array.from({ length: n }, (_, i) => ({ name: `表${i + 1}`, specs: [layoutForm(seed[i % seed.length])] })));
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const host = new EtHost(book(100));
+    const t0 = process.hrtime.bigint();
+    await wpsPaneHost(host.app).validate('all', {});
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const count = { n: 0 };
+  await wpsPaneHost(counted(new EtHost(book(100)).app, count)).validate('all', {});
+  return { msPer100Sheets: Math.round(median(times)), callsPer100Sheets: count.n };
+}
+
 function benchBundle() {
   const js = fs.readFileSync(path.join(root, 'dist/web/taskpane.js'));
   return { taskpaneGzipKB: Math.round(zlib.gzipSync(js, { level: 9 }).length / 102.4) / 10, taskpaneKB: Math.round(js.length / 1024) };
@@ -280,13 +312,16 @@ async function benchPreview() {
   log(`excel.syncs           1 sheet: ${excel.syncs[1]}, 10: ${excel.syncs[10]}, 100: ${excel.syncs[100]}   (target: equal and ≤ 4)`);
   log(`excel.msPer100Sheets  ${excel.msPer100Sheets}   (read + validate + mark in the in-memory host)`);
   log(`excel.requestKBPer1000Marks  ${excel.requestKBPer1000Marks}   (${excel.marks} cells marked; batches stay under the 5 MB request limit)`);
+  const wps = await benchWps();
+  log(`wps.msPer100Sheets    ${wps.msPer100Sheets}   (read + validate + mark through the WPS adapter in the in-memory ET host)`);
+  log(`wps.callsPer100Sheets ${wps.callsPer100Sheets}   (ET object-model calls: each a round trip into WPS, cost undocumented)`);
   const bundle = benchBundle();
   log(`bundle.taskpaneGzipKB ${bundle.taskpaneGzipKB}   (${bundle.taskpaneKB} KB minified; target ≤ 300)`);
   const preview = await benchPreview();
   log(`preview.interactiveMs ${preview.interactiveMs}   (runs: ${preview.runsMs.join(', ')}; target ≤ 1500)`);
   const bulk = await benchBulk();
   logBulk(bulk);
-  if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, core, cli, excel, bundle, preview, bulk }));
+  if (json) console.log(JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, core, cli, excel, wps, bundle, preview, bulk }));
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -5,27 +5,11 @@
  * gets the same grid Office.js would give it.
  */
 import ExcelJS from 'exceljs';
-import * as numfmt from 'numfmt';
 import type { Area, Cell, Grid } from '../core/grid';
+import { renderNumber } from '../core/numberText';
 import { mergesOf, plainValue } from '../xlsx/model';
 
-const formatCache = new Map<string, (v: number) => string>();
-
-export function renderNumber(format: string | undefined, value: number): string {
-  const fmt = format && format.trim() ? format : 'General';
-  let f = formatCache.get(fmt);
-  if (!f) {
-    try {
-      const fn = numfmt.format;
-      f = (v: number) => fn(fmt, v);
-      f(1); // a malformed code throws here, once
-    } catch {
-      f = (v: number) => numfmt.format('General', v);
-    }
-    formatCache.set(fmt, f);
-  }
-  return f(value);
-}
+export { renderNumber };
 
 /** One exceljs value → what Excel shows, the raw value, and an error code if any. */
 function toCell(raw: ExcelJS.CellValue, format: string | undefined, date1904: boolean): Cell | undefined {

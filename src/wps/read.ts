@@ -7,6 +7,7 @@
  */
 import { EXCEL_ERRORS, MAX_SHEET_CELLS, sheetTooLarge, toA1, type Area, type Cell, type Grid } from '../core/grid';
 import { fingerprint } from '../core/markRecord';
+import { renderNumber } from '../core/numberText';
 import type { EtApplication, EtRange, EtWorksheet } from '../host/et';
 import { read, VERY_HIDDEN } from './xl';
 
@@ -63,14 +64,23 @@ export function readEtSheet(ws: EtWorksheet): EtSheetRead {
         row.push(undefined);
         continue;
       }
+      // A number's displayed text is rendered from its format, not read: Range.Text changes it when the column is
+      // too narrow ("####", fewer decimals — the VBA reference, Range.Text). Text is asked only to tell an error
+      // cell, whose Value2 WPS does not document (docs/wps.md §6, 5); a text cell shows its text.
+      if (typeof v === 'string' && !EXCEL_ERRORS.has(v)) {
+        row.push({ text: v, value: v });
+        continue;
+      }
       const text = range.Text;
-      // How WPS gives an error cell in Value2 is not documented (docs/wps.md §6, 5): its text says it.
       if (EXCEL_ERRORS.has(text)) {
         row.push({ text, value: null, error: text });
         continue;
       }
       const format = range.NumberFormat;
-      row.push({ text, value: v as string | number | boolean, ...(format && format !== 'General' ? { format } : {}) });
+      const known = format && format !== 'General' ? format : undefined;
+      if (typeof v === 'number') row.push({ text: renderNumber(known, v), value: v, ...(known ? { format: known } : {}) });
+      else if (typeof v === 'boolean') row.push({ text: v ? 'TRUE' : 'FALSE', value: v });
+      else row.push({ text, value: v as string, ...(known ? { format: known } : {}) });
     }
     cells.push(row);
   }

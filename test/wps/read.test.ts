@@ -60,3 +60,28 @@ test('a sheet too large to be a form sheet is refused with the add-in\'s reason;
   expect(far.refused?.[0]).toMatch(/已用区域有 1048576 行 × 16384 列/);
   expect(empty.grid?.cells.flat().filter(Boolean)).toEqual([]);
 });
+
+test('a number in a column too narrow for it: its text is rendered from its format, not Range.Text\'s "####" (VBA Range.Text: "the Text property will modify the displayed value")', () => {
+  const book = seedBook();
+  const sheet = book.sheets[0];
+  sheet.cells[cellKey(40, 0)] = { value: 0.95, numberFormat: '0%' };
+  sheet.cells[cellKey(40, 1)] = { value: '#N/A' };
+  sheet.cells[cellKey(40, 2)] = { error: '#DIV/0!' };
+  const app = etApplication(book);
+  const range = Object.getPrototypeOf(app.ActiveWorkbook.Worksheets.Item(1).Range('A1'));
+  const text = Object.getOwnPropertyDescriptor(range, 'Text')!;
+  // WPS showing the cell in a narrow column.
+  Object.defineProperty(range, 'Text', { configurable: true, get(this: { area: { top: number } }) { return this.area.top === 40 ? '####' : text.get!.call(this); } });
+  try {
+    const [first] = readEtWorkbook(app);
+    const row = first.grid!.cells[40 - first.grid!.top];
+    expect(row[0]).toEqual({ text: '95%', value: 0.95, format: '0%' });
+  } finally {
+    Object.defineProperty(range, 'Text', text);
+  }
+  const [again] = readEtWorkbook(app);
+  const row = again.grid!.cells[40 - again.grid!.top];
+  // An error cell is told by its text; a text that reads like one is taken for one (WPS's Value2 for errors is undocumented).
+  expect(row[1]).toMatchObject({ error: '#N/A' });
+  expect(row[2]).toMatchObject({ error: '#DIV/0!', text: '#DIV/0!' });
+});
