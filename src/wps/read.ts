@@ -45,19 +45,20 @@ export function readEtSheet(ws: EtWorksheet): EtSheetRead {
   const values = grid2d(used.Value2, rows, cols);
   const cells: (Cell | undefined)[][] = [];
   const merges: Area[] = [];
-  const seen = new Set<string>();
+  // Cells inside an area already found are not asked again: each call is a round trip into WPS. (The range-wide
+  // MergeCells — False when no cell is merged, in VBA — is not relied on: WPS does not document it for a range.)
+  const covered = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
   for (let r = 0; r < rows; r++) {
     const row: (Cell | undefined)[] = [];
     for (let c = 0; c < cols; c++) {
       const v = values[r][c];
-      const range = ws.Range(toA1(top + r, left + c));
-      if (range.MergeCells) {
-        const m = range.MergeArea;
-        const area = { top: m.Row - 1, left: m.Column - 1, bottom: m.Row - 2 + m.Rows.Count, right: m.Column - 2 + m.Columns.Count };
-        const key = `${area.top},${area.left}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          merges.push(area);
+      const at = () => ws.Range(toA1(top + r, left + c));
+      let range: EtRange | undefined;
+      if (!covered(top + r, left + c)) {
+        range = at();
+        if (range.MergeCells) {
+          const m = range.MergeArea;
+          merges.push({ top: m.Row - 1, left: m.Column - 1, bottom: m.Row - 2 + m.Rows.Count, right: m.Column - 2 + m.Columns.Count });
         }
       }
       if (isEmpty(v)) {
@@ -71,6 +72,7 @@ export function readEtSheet(ws: EtWorksheet): EtSheetRead {
         row.push({ text: v, value: v });
         continue;
       }
+      range ??= at();
       const text = range.Text;
       if (EXCEL_ERRORS.has(text)) {
         row.push({ text, value: null, error: text });
