@@ -152,6 +152,8 @@ export interface EtWorkbook {
   Worksheets: EtWorksheets;
   Sheets: EtWorksheets;
   ActiveSheet: EtWorksheet;
+  /** VBA Workbook.ProtectStructure: sheets cannot be added, deleted, renamed or moved. */
+  ProtectStructure: boolean;
 }
 
 export interface EtApplication {
@@ -175,6 +177,7 @@ function worksheets(book: EtBook): EtWorksheets {
       return book.worksheet(sheet);
     },
     Add(before?: EtWorksheet, after?: EtWorksheet) {
+      if (data.structureProtected) throw new Error('Add: the workbook structure is protected (1004)');
       const taken = new Set(data.sheets.map((s) => s.name.toLowerCase()));
       let n = data.sheets.length + 1;
       while (taken.has(`sheet${n}`)) n++;
@@ -218,6 +221,9 @@ export class EtHost {
       Sheets: sheets,
       get ActiveSheet() {
         return active();
+      },
+      get ProtectStructure() {
+        return !!data.structureProtected;
       },
     };
     this.app = {

@@ -82,6 +82,8 @@ export interface HostWorkbookData {
   /** Workbook settings (Excel.SettingCollection), values as JSON. */
   settings: Record<string, unknown>;
   nextSheetId: number;
+  /** 保护工作簿 (structure): sheets cannot be added, deleted, renamed or moved. */
+  structureProtected?: boolean;
 }
 
 export const cellKey = (row: number, col: number) => `${row},${col}`;

@@ -13,7 +13,7 @@ import type { Severity } from '../core/rules/types';
 import { addressLists } from '../excel/marks';
 import { bgr, RANGE_ADDRESS_MAX, XL_EXPRESSION } from './xl';
 import { read } from './xl';
-import { readSetting, writeSettings } from './settings';
+import { readSetting, SettingsError, writeSettings } from './settings';
 
 type Deletable = { Delete(): void };
 
@@ -89,8 +89,16 @@ function markSheet(ws: EtWorksheet, marks: CellMark[], formats: boolean): void {
   }
 }
 
+/**
+ * Save the record. A workbook whose structure is protected cannot take the settings sheet: the marks are written
+ * all the same, and without a record our comments are known by their text (as in an annotated copy).
+ */
 function saveRecord(app: EtApplication, notes: string[], keepEmpty: boolean): void {
-  writeSettings(app, { [RECORD_KEY]: notes.length || keepEmpty ? JSON.stringify({ version: 2, notes } satisfies MarkRecord) : undefined });
+  try {
+    writeSettings(app, { [RECORD_KEY]: notes.length || keepEmpty ? JSON.stringify({ version: 2, notes } satisfies MarkRecord) : undefined });
+  } catch (e) {
+    if (!(e instanceof SettingsError && e.kind === 'protected')) throw e;
+  }
 }
 
 /**

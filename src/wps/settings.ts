@@ -54,6 +54,7 @@ export function readSetting(app: EtApplication, key: string): SettingRead {
 
 /** Make the settings sheet: added after the last sheet, very hidden, and the sheet the person was on active again. */
 function createSheet(app: EtApplication): EtWorksheet {
+  if (app.ActiveWorkbook.ProtectStructure) throw new SettingsError('protected');
   const sheets = app.ActiveWorkbook.Worksheets;
   const active = app.ActiveSheet;
   const ws = sheets.Add(undefined, sheets.Item(read(sheets.Count)));

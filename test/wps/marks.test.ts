@@ -266,3 +266,18 @@ describe.each<[string, EtFixtures['ownWrites']]>([
     expect(heard).toEqual(['政务联络经费']);
   });
 });
+
+test('a workbook whose structure is protected (保护工作簿): marks are written and cleared without the settings sheet; saving a setting says why it cannot', async () => {
+  const host = new EtHost(seedBook());
+  host.data.structureProtected = true;
+  const before = reopen(host.data);
+  const pane = wpsPaneHost(host.app);
+  await pane.validate('all', {});
+  expect(host.data.sheets.some((s) => s.name === SETTINGS_SHEET)).toBe(false);
+  expect(host.data.sheets.find((s) => s.name === '政务联络经费')!.notes.E18).toMatch(/SAT-001/);
+  await pane.clear();
+  expect(seen(host.data)).toEqual(seen(before));
+  const failure = await pane.saveOptions({ satisfactionMin: 90 }).catch((e: unknown) => e);
+  expect(pane.explainError(failure)[0]).toMatch(/工作簿结构受保护/);
+  expect(seen(host.data)).toEqual(seen(before));
+});
