@@ -12,7 +12,7 @@ import { sheetNameProblem } from '../core/sheetName';
 import { copySheet, shiftRows } from './edits';
 import { edit } from './base';
 import { EtRange, etComments, parseAreas } from './etRange';
-import { etPageSetup, type EtPageSetup } from './etStyle';
+import { etPageSetup, type EtPageSetup } from './etPageSetup';
 import { addSheet, reopen, type HostSheet, type HostWorkbookData } from './model';
 
 export { bgr, hexOf, EtRange } from './etRange';

@@ -1,7 +1,7 @@
 /**
  * The ET Range's formatting members that the template renderer sets (VBA: Range.Font, HorizontalAlignment,
  * VerticalAlignment, WrapText, Borders.Item(edge).LineStyle, ColumnWidth in characters, RowHeight in points,
- * Validation) and Worksheet.PageSetup, written into the shared model in the shapes the Office.js host stores
+ * Validation), written into the shared model in the shapes the Office.js host stores
  * (src/host/format.ts), so one snapshot compares a WPS-rendered sheet with an Office.js-rendered one.
  *
  * WPS documents none of these members for JS (docs/wps.md §2.1: only the VBA reference, ②); each follows the VBA
@@ -12,8 +12,7 @@ import type { Area } from '../core/grid';
 import { pointsToWidth, widthToPoints } from '../core/styles';
 import { edit } from './base';
 import type { EtRange } from './etRange';
-import { absolute } from './format';
-import { cellKey, type HostCell, type HostPageLayout, type HostSheet, type HostValidation } from './model';
+import { cellKey, type HostCell, type HostValidation } from './model';
 
 /** VBA XlHAlign (https://learn.microsoft.com/office/vba/api/excel.xlhalign) → Excel.HorizontalAlignment. */
 const H_ALIGN: Record<number, string> = {
@@ -35,13 +34,9 @@ const ALERT_STYLE: Record<number, string> = { 1: 'Stop', 2: 'Warning', 3: 'Infor
 const DV_OPERATOR: Record<number, string> = {
   1: 'Between', 2: 'NotBetween', 3: 'EqualTo', 4: 'NotEqualTo', 5: 'GreaterThan', 6: 'LessThan', 7: 'GreaterThanOrEqualTo', 8: 'LessThanOrEqualTo',
 };
-/** VBA XlPaperSize (https://learn.microsoft.com/office/vba/api/excel.xlpapersize) → Excel.PaperType, the sizes the Office.js host knows. */
-const PAPER: Record<number, string> = { 1: 'Letter', 3: 'Tabloid', 5: 'Legal', 7: 'Executive', 8: 'A3', 9: 'A4', 11: 'A5', 12: 'B4', 13: 'B5' };
-/** VBA XlPageOrientation (https://learn.microsoft.com/office/vba/api/excel.xlpageorientation). */
-const ORIENTATION: Record<number, string> = { 1: 'Portrait', 2: 'Landscape' };
 
 /** The model's defaults, as the Office.js host reports them (format.ts); WPS's own defaults are not documented. */
-const DEFAULT = { font: 'Calibri', size: 11, widthPt: 48, heightPt: 15, paper: 'Letter' };
+export const DEFAULT = { font: 'Calibri', size: 11, widthPt: 48, heightPt: 15, paper: 'Letter' };
 
 /** Excel's limits ("Excel specifications and limits", support.microsoft.com): column width 255 characters, row height and font size 409 points. */
 const MAX_WIDTH = 255;
@@ -82,20 +77,11 @@ export interface EtStyle {
   Validation: EtValidation;
 }
 
-export interface EtPageSetup {
-  PaperSize: number;
-  Orientation: number;
-  Zoom: number | false;
-  FitToPagesWide: number | false;
-  FitToPagesTall: number | false;
-  PrintArea: string;
-  PrintTitleRows: string;
-}
 
-const fail = (what: string): never => {
+export const fail = (what: string): never => {
   throw new Error(`${what} (1004)`);
 };
-const keyOf = (table: Record<number, string>, v: string | undefined, fallback: number): number => {
+export const keyOf = (table: Record<number, string>, v: string | undefined, fallback: number): number => {
   const hit = Object.entries(table).find(([, s]) => s === v);
   return hit ? Number(hit[0]) : fallback;
 };
@@ -369,89 +355,6 @@ function validationOf(range: EtRange): EtValidation {
     },
     set ErrorMessage(v: string) {
       change((x) => ((x.errorAlert ??= {}).message = String(v)));
-    },
-  };
-}
-
-/**
- * Worksheet.PageSetup (https://learn.microsoft.com/office/vba/api/excel.pagesetup) over the model's pageLayout, in
- * the shape Office.js's PageLayout stores (paperSize 'A4', orientation 'Portrait', zoom, absolute print ranges).
- * VBA keeps Zoom and FitToPages* apart and ignores the fit while Zoom is a number; the model keeps one zoom object:
- * { scale } for a Zoom, { horizontalFitToPages, verticalFitToPages } once Zoom is False. Whether WPS refuses page
- * setup on a protected sheet is not documented (§6, 7); Excel does (1004), and so does the host.
- */
-export function etPageSetup(sheet: HostSheet): EtPageSetup {
-  const layout = (): HostPageLayout => sheet.pageLayout ?? {};
-  const change = (fn: (p: HostPageLayout) => void) => {
-    if (sheet.protected) throw new Error(`工作表“${sheet.name}”受保护 / the sheet is protected (1004)`);
-    fn((sheet.pageLayout ??= {}));
-  };
-  const fit = (key: 'horizontalFitToPages' | 'verticalFitToPages', v: number | false) =>
-    change((p) => {
-      if (v !== false && !(Number.isInteger(v) && v >= 1)) fail(`Unable to set the FitToPages property of the PageSetup class`);
-      const zoom = { ...(p.zoom ?? {}) };
-      if (v === false) delete zoom[key];
-      else zoom[key] = v;
-      p.zoom = zoom;
-    });
-  return {
-    // https://learn.microsoft.com/office/vba/api/excel.pagesetup.papersize (XlPaperSize)
-    get PaperSize() {
-      return keyOf(PAPER, layout().paperSize ?? DEFAULT.paper, 1);
-    },
-    set PaperSize(v: number) {
-      const paper = PAPER[v] ?? fail(`Unable to set the PaperSize property of the PageSetup class (${v} is not modelled)`);
-      change((p) => (p.paperSize = paper));
-    },
-    // https://learn.microsoft.com/office/vba/api/excel.pagesetup.orientation (XlPageOrientation)
-    get Orientation() {
-      return keyOf(ORIENTATION, layout().orientation ?? 'Portrait', 1);
-    },
-    set Orientation(v: number) {
-      const o = ORIENTATION[v] ?? fail('Unable to set the Orientation property of the PageSetup class');
-      change((p) => (p.orientation = o));
-    },
-    // https://learn.microsoft.com/office/vba/api/excel.pagesetup.zoom: 10–400 percent, or False to fit to pages.
-    get Zoom() {
-      const z = layout().zoom;
-      return z?.scale ?? (z ? false : 100);
-    },
-    set Zoom(v: number | false) {
-      if (v !== false && !(typeof v === 'number' && v >= 10 && v <= 400)) fail('Unable to set the Zoom property of the PageSetup class');
-      change((p) => {
-        const zoom = { ...(p.zoom ?? {}) };
-        if (v === false) delete zoom.scale;
-        else zoom.scale = v;
-        p.zoom = zoom;
-      });
-    },
-    // https://learn.microsoft.com/office/vba/api/excel.pagesetup.fittopageswide, …fittopagestall: False leaves that
-    // direction to the other (as many pages tall as needed).
-    get FitToPagesWide() {
-      return layout().zoom?.horizontalFitToPages ?? false;
-    },
-    set FitToPagesWide(v: number | false) {
-      fit('horizontalFitToPages', v);
-    },
-    get FitToPagesTall() {
-      return layout().zoom?.verticalFitToPages ?? false;
-    },
-    set FitToPagesTall(v: number | false) {
-      fit('verticalFitToPages', v);
-    },
-    // https://learn.microsoft.com/office/vba/api/excel.pagesetup.printarea: "" (or False) is the whole sheet.
-    get PrintArea() {
-      return layout().printArea ?? '';
-    },
-    set PrintArea(v: string) {
-      change((p) => (v ? (p.printArea = absolute(v, false)) : delete p.printArea));
-    },
-    // https://learn.microsoft.com/office/vba/api/excel.pagesetup.printtitlerows
-    get PrintTitleRows() {
-      return layout().printTitleRows ?? '';
-    },
-    set PrintTitleRows(v: string) {
-      change((p) => (v ? (p.printTitleRows = absolute(v, true)) : delete p.printTitleRows));
     },
   };
 }
