@@ -82,7 +82,8 @@ export function readEtSheet(ws: EtWorksheet): EtSheetRead {
       const known = format && format !== 'General' ? format : undefined;
       if (typeof v === 'number') row.push({ text: renderNumber(known, v), value: v, ...(known ? { format: known } : {}) });
       else if (typeof v === 'boolean') row.push({ text: v ? 'TRUE' : 'FALSE', value: v });
-      else row.push({ text, value: v as string, ...(known ? { format: known } : {}) });
+      // Anything else (a type Value2 is not documented to give, §6, 4) is taken as the text WPS shows.
+      else row.push({ text: String(text ?? ''), value: String(text ?? ''), ...(known ? { format: known } : {}) });
     }
     cells.push(row);
   }

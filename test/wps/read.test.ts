@@ -85,3 +85,24 @@ test('a number in a column too narrow for it: its text is rendered from its form
   expect(row[1]).toMatchObject({ error: '#N/A' });
   expect(row[2]).toMatchObject({ error: '#DIV/0!', text: '#DIV/0!' });
 });
+
+test('a value of a type Value2 is not documented to give (a JS Date, an object): read as the text WPS shows, never thrown on', () => {
+  const book = seedBook();
+  book.sheets[0].cells[cellKey(40, 0)] = { value: 45291, numberFormat: 'yyyy-mm-dd' };
+  const app = etApplication(book);
+  const proto = Object.getPrototypeOf(app.ActiveWorkbook.Worksheets.Item(1).Range('A1'));
+  const value2 = Object.getOwnPropertyDescriptor(proto, 'Value2')!;
+  Object.defineProperty(proto, 'Value2', {
+    configurable: true,
+    get(this: unknown) {
+      const v = value2.get!.call(this);
+      return Array.isArray(v) ? v.map((row: unknown[]) => row.map((x) => (x === 45291 ? new Date(Date.UTC(2023, 11, 31)) : x))) : v;
+    },
+  });
+  try {
+    const [first] = readEtWorkbook(app);
+    expect(first.grid!.cells[40 - first.grid!.top][0]).toMatchObject({ text: '2023-12-31', value: '2023-12-31' });
+  } finally {
+    Object.defineProperty(proto, 'Value2', value2);
+  }
+});
