@@ -5,7 +5,7 @@ const path = require('path');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.map': 'application/json', '.txt': 'text/plain; charset=utf-8',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 

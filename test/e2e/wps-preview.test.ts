@@ -36,6 +36,9 @@ async function openWps() {
 test('the WPS ribbon from ribbon.xml: 打开助手 shows the pane; validate marks cells through the ET host; clear restores every fill', async () => {
   const { page, errors } = await openWps();
   expect(await ribbon(page).getByRole('button').allTextContents()).toEqual(['打开助手', '一键校验', '新建项目表']);
+  // Each button's icon (GetImage's path in the add-in folder) is drawn.
+  await page.waitForFunction(() => [...document.querySelectorAll('.wps-ribbon img')].every((i) => (i as HTMLImageElement).complete));
+  expect(await ribbon(page).locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth))).toEqual([32, 32, 32]);
   // In WPS the pane opens from the ribbon.
   expect(await page.getByRole('button', { name: '校验整个工作簿' }).isVisible()).toBe(false);
   await ribbon(page).getByRole('button', { name: '打开助手' }).click();
