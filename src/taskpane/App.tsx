@@ -85,6 +85,7 @@ export function App({ host, locale, initialTab = 'findings' }: { host: PaneHost;
         <MessageBar intent="info" role="status"><MessageBarBody>{state.notice}</MessageBarBody></MessageBar>
       )}
       {!v.notesSupported && state.validated && <Caption1>{s.noNotes}</Caption1>}
+      {host.fillsSupported === false && state.validated && <Caption1>{s.noFills}</Caption1>}
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tab)}>
         <Tab value="findings">{s.tabs.findings}</Tab>
         <Tab value="templates">{s.templates.tab}</Tab>

@@ -15,6 +15,8 @@ export type SavedTemplate = { template: Template; templates: Template[] } | { re
 export interface PaneHost {
   /** Explanations can go into cell notes (else they are in the pane only). */
   readonly notesSupported: boolean;
+  /** Marks can colour the cells (false: a WPS without conditional formats in JS; the explanation is then only in comments). */
+  readonly fillsSupported?: boolean;
   validate(scope: Scope, options: Options, progress?: Progress): Promise<ValidationResult>;
   clear(): Promise<ClearResult>;
   /** Show a cell; 'hidden' when its sheet is hidden and cannot be shown. */

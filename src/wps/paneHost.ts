@@ -7,7 +7,7 @@ import type { PaneHost } from '../taskpane/paneHost';
 import * as actions from './actions';
 import { insertTemplateSheet } from './insertTemplate';
 import type { WpsGlobal } from './jsapi';
-import { clearMarks } from './marks';
+import { clearMarks, hasFormatConditions } from './marks';
 import { etSheets } from './read';
 import { WpsSession } from './session';
 import { validateWorkbook } from './validate';
@@ -37,6 +37,13 @@ export function wpsPaneHost(app: EtApplication, wps?: WpsGlobal): PaneHost {
   const session = new WpsSession(app, wps);
   return {
     notesSupported: true,
+    get fillsSupported() {
+      try {
+        return hasFormatConditions(app.ActiveSheet);
+      } catch {
+        return false;
+      }
+    },
     validate: (scope, options, progress) => validateWorkbook(session, scope, options, progress),
     clear: async () => session.write(() => clearMarks(app, etSheets(app))),
     select: async (sheet, cell) => actions.selectCell(app, sheet, cell),

@@ -113,3 +113,17 @@ test('WPS: a protected sheet is reported, its cells untouched', async () => {
   const { cells, notes } = sheet(before, '政务联络经费');
   expect(sheet(host.data, '政务联络经费')).toMatchObject({ cells, notes });
 });
+
+test('WPS without conditional formats in JS (docs/wps.md §6, 9): the pane says the cells get comments, not colours; with them it says nothing', async () => {
+  const { user } = setup({ formatConditions: false });
+  await user.click(toolbar().getByRole('button', { name: '校验整个工作簿' }));
+  await screen.findByTestId('summary');
+  expect(screen.getByText(/问题单元格以注释标出，不着色/)).toBeInTheDocument();
+});
+
+test('WPS with conditional formats: no such caption', async () => {
+  const { user } = setup();
+  await user.click(toolbar().getByRole('button', { name: '校验整个工作簿' }));
+  await screen.findByTestId('summary');
+  expect(screen.queryByText(/问题单元格以注释标出/)).toBeNull();
+});
