@@ -26,6 +26,15 @@ const wps = params.get('host') === 'wps' ? new WpsPreview((url, title) => showDi
 const preview = wps ?? excelPreview();
 const host = preview.view;
 
+/** This page in the other program: `?host=wps` added or taken away, the language kept. */
+function otherHostUrl(): string {
+  const next = new URLSearchParams(location.search);
+  if (wps) next.delete('host');
+  else next.set('host', 'wps');
+  const query = next.toString();
+  return `${location.pathname}${query ? `?${query}` : ''}`;
+}
+
 function Preview() {
   const [generation, setGeneration] = useState(0);
   const [name, setName] = useState(sampleName('hebei'));
@@ -93,6 +102,8 @@ function Preview() {
           <Button disabled={!ready} onClick={() => void download()}>{s.download}</Button>
           <Button onClick={() => void openSample('hebei')}>{s.sample}</Button>
           <Button onClick={() => void openSample('national')}>{s.sampleNational}</Button>
+          {/* The same pane in the other program's add-in: a fresh page, so each starts from its own host. */}
+          <Button as="a" appearance="subtle" href={otherHostUrl()}>{wps ? s.switchToExcel : s.switchToWps}</Button>
         </div>
       </header>
       {wps && <WpsRibbon wps={wps.wps} locale={locale} />}

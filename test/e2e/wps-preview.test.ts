@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const rgb = (hex: string) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
-const ribbon = (page: Page) => page.getByRole('toolbar', { name: '绩效目标' });
+const ribbon = (page: Page) => page.getByRole('toolbar', { name: '绩效目标', exact: true });
 
 async function openWps() {
   const p = await session.newPage();
@@ -64,6 +64,12 @@ test('the WPS ribbon from ribbon.xml: 打开助手 shows the pane; validate mark
   // 打开助手 again hides the pane, as WPS's toggle does.
   await ribbon(page).getByRole('button', { name: '打开助手' }).click();
   await page.getByRole('button', { name: '校验整个工作簿' }).waitFor({ state: 'hidden' });
+  // Back to Excel: no ribbon, the pane shown at once.
+  await page.getByRole('link', { name: '切换到 Excel' }).click();
+  await page.getByRole('button', { name: '校验整个工作簿' }).waitFor();
+  expect(await page.getByRole('toolbar', { name: '绩效目标', exact: true }).count()).toBe(0);
+  await page.getByRole('link', { name: '切换到 WPS 表格' }).click();
+  await ribbon(page).getByRole('button', { name: '打开助手' }).waitFor();
   expect(errors).toEqual([]);
 });
 
