@@ -20,6 +20,8 @@ export interface WpsGlobal {
   ShowDialog?: (url: string, title: string, width: number, height: number, modal: boolean) => unknown;
   PluginStorage?: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
   ribbonUI?: { Invalidate?: () => void; InvalidateControl?: (id: string) => void };
+  /** WPS's enumerations, missing in some builds (docs/wps.md §1.4). */
+  Enum?: { msoCTPDockPositionLeft?: number; msoCTPDockPositionRight?: number };
 }
 
 declare global {

@@ -63,12 +63,21 @@ function storedPane(wps: WpsGlobal): WpsTaskPane | undefined {
   }
 }
 
+const DOCK_RIGHT = 2;
+
 function createPane(wps: WpsGlobal, url: string): WpsTaskPane {
   // Spelled both ways in WPS's docs and template (§1.4, §6 item 15).
   const create = wps.CreateTaskPane ?? wps.CreateTaskpane;
   if (!create) throw new Error('wps.CreateTaskPane is missing');
   const pane = create.call(wps, url);
   wps.PluginStorage?.setItem(PANE_KEY, pane.ID);
+  try {
+    // Docked right, where Excel shows task panes: msoCTPDockPositionRight, 2 (the template's own fallback when
+    // wps.Enum is missing, §1.4). A build that refuses it keeps its default.
+    pane.DockPosition = wps.Enum?.msoCTPDockPositionRight ?? DOCK_RIGHT;
+  } catch {
+    // The pane still opens.
+  }
   pane.Visible = true;
   return pane;
 }

@@ -83,6 +83,8 @@ test('打开助手: the first click creates the pane and stores its ID; later cl
   expect(storage.get(PANE_KEY)).toBe('pane-1');
   const pane = panes.get('pane-1')!;
   expect(pane.Visible).toBe(true);
+  // Docked right (msoCTPDockPositionRight, the template's fallback value when wps.Enum is missing).
+  expect(pane.DockPosition).toBe(2);
   cb.OnAction({ Id: 'gsOpenPane' });
   expect(pane.Visible).toBe(false);
   cb.OnAction({ Id: 'gsOpenPane' });
@@ -241,4 +243,16 @@ describe('the summary dialog page (src/commands/summary.ts)', () => {
     expect(close).not.toHaveBeenCalled();
     close.mockRestore();
   });
+});
+
+test('a WPS that refuses DockPosition still opens the pane', () => {
+  const { wps, panes } = fakeWps();
+  const create = wps.CreateTaskPane!;
+  wps.CreateTaskPane = (url: string) => {
+    const pane = create(url);
+    Object.defineProperty(pane, 'DockPosition', { set: () => { throw new Error('not supported'); } });
+    return pane;
+  };
+  ribbonCallbacks(() => envWith(wps)).OnAction({ Id: 'gsOpenPane' });
+  expect(panes.get('pane-1')!.Visible).toBe(true);
 });
