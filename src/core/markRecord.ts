@@ -32,7 +32,7 @@ export function decodeRecord(s: SettingRead): MarkRecord | null | undefined {
   return record && record.version === 2 && Array.isArray(record.notes) ? { version: 2, notes: record.notes.filter((n): n is string => typeof n === 'string') } : null;
 }
 
-export const noteSlot = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+const noteSlot = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
 /** A note found on the workbook; `ref` is the program's own handle to delete it by. */
 export interface FoundNote<T> {

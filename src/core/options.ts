@@ -113,11 +113,6 @@ export function readOptions(value: unknown): { options: Options; problems: strin
   return { options: options as Options, problems };
 }
 
-/** Problems with an options object read from a file, in Chinese and English; empty when it is valid. */
-export function checkOptions(value: unknown): string[] {
-  return readOptions(value).problems;
-}
-
 /** Rules a workbook's own settings switch off or make milder than the catalogue: shown to whoever opens it. */
 export function weakenedRules(options: Options): string[] {
   const rank: Record<string, number> = { off: 3, info: 2, warning: 1, error: 0 };

@@ -17,17 +17,17 @@ function nfkc(s: string): string {
  * their normalised copies, for as long as the add-in runs; issue 11).
  */
 const CACHE_ENTRIES = 20_000;
-export const CACHE_CHARS = 4_000_000;
+const CACHE_CHARS = 4_000_000;
 
 /** Memoise a function of a string; forms repeat the same labels and values endlessly. Results are shared, never changed. */
-export function memo<T>(fn: (s: string) => T): (s: string) => T {
+export function memo<T>(fn: (s: string) => T, entries = CACHE_ENTRIES): (s: string) => T {
   const cache = new Map<string, T>();
   let chars = 0;
   return (s: string) => {
     const hit = cache.get(s);
     if (hit !== undefined || cache.has(s)) return hit as T; // undefined is an answer too (no label kind)
     const r = fn(s);
-    if (cache.size > CACHE_ENTRIES || chars > CACHE_CHARS) {
+    if (cache.size > entries || chars > CACHE_CHARS) {
       cache.clear();
       chars = 0;
     }

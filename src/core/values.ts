@@ -5,7 +5,7 @@
  *   unit     := see units.ts (万/千/亿 multipliers included)
  */
 import type { Cell } from './grid';
-import { CACHE_CHARS, normLabel, normText, ownEntry } from './text';
+import { memo, normLabel, normText, ownEntry } from './text';
 import { classifyUnit, type UnitClass } from './units';
 
 export type Comparator = '≥' | '≤' | '>' | '<' | '=';
@@ -124,22 +124,8 @@ function matchPrefix(s: string): { written: string; cmp: Comparator; standard: b
   return undefined;
 }
 
-const cache = new Map<string, ParsedValue>();
-let cachedChars = 0;
-
-/** Parse 指标值 text as displayed. Never throws. */
-export function parseValueText(raw: string): ParsedValue {
-  const hit = cache.get(raw);
-  if (hit) return hit;
-  const parsed = parseUncached(raw);
-  if (cache.size > 50_000 || cachedChars > CACHE_CHARS) {
-    cache.clear();
-    cachedChars = 0;
-  }
-  cache.set(raw, parsed);
-  cachedChars += raw.length;
-  return parsed;
-}
+/** Parse 指标值 text as displayed. Never throws. Values repeat more than labels: a larger cache. */
+export const parseValueText: (raw: string) => ParsedValue = memo((raw) => parseUncached(raw), 50_000);
 
 /** Punctuation a value may end with ("≥95%。"). */
 const TRAILING = '。.;；,，';

@@ -30,7 +30,7 @@ export interface EtFixtures {
   ownWrites: 'none' | 'sync' | 'later';
 }
 
-export const DEFAULT_FIXTURES: EtFixtures = { value2: 'rows', empty: undefined, methods: false, formatConditions: true, ownWrites: 'none' };
+const DEFAULT_FIXTURES: EtFixtures = { value2: 'rows', empty: undefined, methods: false, formatConditions: true, ownWrites: 'none' };
 
 const VISIBLE = { Visible: -1, Hidden: 0, VeryHidden: 2 } as const;
 const VISIBILITY = { [-1]: 'Visible', 0: 'Hidden', 2: 'VeryHidden' } as Record<number, HostSheet['visibility']>;

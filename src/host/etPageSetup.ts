@@ -1,5 +1,6 @@
 /** Worksheet.PageSetup for the in-memory ET host (the template renderer's print setup); see src/host/etStyle.ts for the conventions. */
 import { DEFAULT, fail, keyOf } from './etStyle';
+import { etWritable } from './etRange';
 import { absolute } from './format';
 import type { HostPageLayout, HostSheet } from './model';
 
@@ -28,8 +29,7 @@ export interface EtPageSetup {
 export function etPageSetup(sheet: HostSheet): EtPageSetup {
   const layout = (): HostPageLayout => sheet.pageLayout ?? {};
   const change = (fn: (p: HostPageLayout) => void) => {
-    if (sheet.protected) throw new Error(`工作表“${sheet.name}”受保护 / the sheet is protected (1004)`);
-    fn((sheet.pageLayout ??= {}));
+    fn((etWritable(sheet).pageLayout ??= {}));
   };
   const fit = (key: 'horizontalFitToPages' | 'verticalFitToPages', v: number | false) =>
     change((p) => {

@@ -19,6 +19,12 @@ export { bgr, hexOf, RANGE_ADDRESS_MAX, XL_EXPRESSION, XL_NONE };
 const absolute = (a: Area) => areaA1(a).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 const meets = (a: Area, b: Area) => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 
+/** Writing to a protected sheet fails (VBA: run-time error 1004); how WPS reports it is not documented (§6, 7). */
+export function etWritable(sheet: HostSheet): HostSheet {
+  if (sheet.protected) throw new Error(`工作表“${sheet.name}”受保护 / the sheet is protected (1004)`);
+  return sheet;
+}
+
 export function parseAreas(address: string): Area[] {
   if (address.length > RANGE_ADDRESS_MAX) throw new Error(`Range("${address.slice(0, 20)}…"): address over ${RANGE_ADDRESS_MAX} characters`);
   const areas = splitAddresses(address).map((a) => parseAddress(a)?.area);
@@ -41,10 +47,8 @@ export class EtRange {
   private single() {
     return this.areas.length === 1 && this.area.top === this.area.bottom && this.area.left === this.area.right;
   }
-  /** Writing to a protected sheet fails (VBA: run-time error 1004); how WPS reports it is not documented (§6, 7). */
   writable(): HostSheet {
-    if (this.sheet.protected) throw new Error(`工作表“${this.sheet.name}”受保护 / the sheet is protected (1004)`);
-    return this.sheet;
+    return etWritable(this.sheet);
   }
   get Row(): number {
     return this.area.top + 1;
@@ -229,7 +233,7 @@ export class EtComment {
     return new EtRange(this.book, this.sheet, [parseAddress(this.a1)!.area]);
   }
   Delete(): void {
-    if (this.sheet.protected) throw new Error(`工作表“${this.sheet.name}”受保护 / the sheet is protected (1004)`);
+    etWritable(this.sheet);
     delete this.sheet.notes[this.a1];
   }
 }
@@ -275,7 +279,7 @@ export class EtFormatConditions {
     return new EtFormatCondition(this.book, this.sheet, cf);
   }
   Add(type: number, _operator?: number, formula1?: string): EtFormatCondition {
-    if (this.sheet.protected) throw new Error(`工作表“${this.sheet.name}”受保护 / the sheet is protected (1004)`);
+    etWritable(this.sheet);
     if (type !== XL_EXPRESSION) throw new Error(`FormatConditions.Add: type ${type} is not modelled`);
     if (!formula1?.startsWith('=')) throw new Error('FormatConditions.Add: Formula1 must be a formula (1004)');
     const cf: HostConditionalFormat = { id: nextFormatId(this.book.data), type: 'Custom', formula: formula1, areas: this.areas.map((a) => ({ ...a })) };
@@ -316,7 +320,7 @@ export class EtFormatCondition {
     list.unshift(this.cf);
   }
   Delete(): void {
-    if (this.sheet.protected) throw new Error(`工作表“${this.sheet.name}”受保护 / the sheet is protected (1004)`);
+    etWritable(this.sheet);
     const list = this.sheet.conditionalFormats ?? [];
     const i = list.indexOf(this.cf);
     if (i >= 0) list.splice(i, 1);

@@ -15,54 +15,35 @@ import type { TemplateSheet } from '../core/templates';
 import { printTitleRows, specMatrices, styledAreas, validationPlan, widthCells, type ValidationPlan } from '../core/templates/render';
 import type { InsertedSheet } from '../core/hostRun';
 import { literal } from '../excel/literal';
+import { addLastSheet, deleteSheet } from './sheets';
 import { bgr, read, XL } from './xl';
 import type { EtApplication, EtRange, EtWorksheet } from '../host/et';
 
 export function insertTemplateSheet(app: EtApplication, sheet: TemplateSheet, wanted: string): InsertedSheet {
   const sheets = app.ActiveWorkbook.Worksheets;
-  const count = read(sheets.Count);
   const existing: string[] = [];
-  for (let i = 1; i <= count; i++) existing.push(sheets.Item(i).Name);
+  for (let i = 1; i <= read(sheets.Count); i++) existing.push(sheets.Item(i).Name);
   const name = sheetName(wanted, new Set(existing.map((n) => n.toLowerCase())));
   const selected = sheet.blanks[0]?.cell ?? toA1(sheet.spec.top, sheet.spec.left);
   const previous = app.ActiveSheet;
   let ws: EtWorksheet | undefined;
   try {
-    // VBA Sheets.Add(Before, After) (https://learn.microsoft.com/office/vba/api/excel.sheets.add): the new sheet becomes the active one.
-    ws = sheets.Add(undefined, sheets.Item(count));
-    ws.Name = name;
+    ws = addLastSheet(app, name);
     renderSpec(ws, sheet.spec);
     // https://learn.microsoft.com/office/vba/api/excel.worksheet.activate(method), …excel.range.select
     ws.Activate();
     ws.Range(selected).Select();
   } catch (e) {
-    if (ws) removeSheet(app, ws, previous);
+    // Only the sheet this call added goes; the render's error is the one to report, and the focus goes back.
+    try {
+      if (ws) deleteSheet(app, ws);
+      previous.Activate();
+    } catch {
+      // As above.
+    }
     throw e;
   }
   return { name, selected };
-}
-
-/**
- * Delete the sheet this call added, without the confirmation VBA's Worksheet.Delete shows
- * (https://learn.microsoft.com/office/vba/api/excel.worksheet.delete; Application.DisplayAlerts false, restored
- * after), and give the focus back to the sheet that had it. Errors here are swallowed: the render's is the one to report.
- */
-function removeSheet(app: EtApplication, ws: EtWorksheet, previous: EtWorksheet): void {
-  const alerts = app.DisplayAlerts;
-  try {
-    if (ws.Visible !== XL.visible) ws.Visible = XL.visible;
-    app.DisplayAlerts = false;
-    ws.Delete();
-  } catch {
-    // The original error is the one worth reporting.
-  } finally {
-    app.DisplayAlerts = alerts;
-  }
-  try {
-    previous.Activate();
-  } catch {
-    // As above.
-  }
 }
 
 /** Write the whole sheet: number formats, then the values in one Value2 write, styles, merges, sizes, validations, print setup. */

@@ -7,12 +7,13 @@
  * marks are comments only. Calls are synchronous: a failure while writing removes every mark of ours at once.
  */
 import type { EtApplication, EtWorksheet } from '../host/et';
+import { parseAddress } from '../core/address';
+import { toA1 } from '../core/grid';
 import { isMarkFormula, markFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
 import { decodeRecord, planClear, planNotes, push, surveyNotes, RECORD_KEY, type ClearResult, type FoundNote, type MarkRecord, type NoteSurvey } from '../core/markRecord';
 import type { Severity } from '../core/rules/types';
 import { addressLists } from '../excel/marks';
-import { bgr, RANGE_ADDRESS_MAX, XL_EXPRESSION } from './xl';
-import { read } from './xl';
+import { bgr, RANGE_ADDRESS_MAX, read, XL_EXPRESSION } from './xl';
 import { readSetting, SettingsError, writeSettings } from './settings';
 
 type Deletable = { Delete(): void };
@@ -34,9 +35,11 @@ export function hasFormatConditions(ws: EtWorksheet): boolean {
   }
 }
 
+/** Whether marks can be coloured here: asked once of the first sheet, the capability is the program's. */
+const fillsIn = (sheets: EtWorksheet[]) => sheets.length > 0 && hasFormatConditions(sheets[0]);
+
 /** Our conditional formats on a sheet, found by their rule. A format without Formula1 (a data bar) is not ours. */
 function ourFormats(ws: EtWorksheet): Deletable[] {
-  if (!hasFormatConditions(ws)) return [];
   const list = ws.Cells.FormatConditions;
   const out: Deletable[] = [];
   for (let i = 1; i <= read(list.Count); i++) {
@@ -52,15 +55,18 @@ function ourFormats(ws: EtWorksheet): Deletable[] {
   return out;
 }
 
-/** Every comment of `sheets` and our formats on `formatted` (by name), sorted by the record. */
-export function survey(sheets: EtWorksheet[], formatted: ReadonlySet<string>, record: MarkRecord | null | undefined): EtSurvey {
+/**
+ * Every comment of `sheets` and our formats on `formatted` (by name; none to look for in a WPS without
+ * FormatConditions), sorted by the record.
+ */
+function survey(sheets: EtWorksheet[], formatted: ReadonlySet<string>, record: MarkRecord | null | undefined): EtSurvey {
   const found: FoundNote<Deletable>[] = [];
   for (const ws of sheets) {
     const comments = ws.Comments;
     for (let i = 1; i <= read(comments.Count); i++) {
       const c = comments.Item(i);
-      const first = c.Parent.Address().split(',')[0].replace(/\$/g, '').split(':')[0];
-      found.push({ sheet: ws.Name, cell: first, text: c.Text(), ref: c });
+      const { area } = parseAddress(c.Parent.Address())!;
+      found.push({ sheet: ws.Name, cell: toA1(area.top, area.left), text: c.Text(), ref: c });
     }
   }
   const result: EtSurvey = { ...surveyNotes(found, [], record), formats: new Map() };
@@ -75,8 +81,7 @@ function removeOurs(found: EtSurvey, sheet: string): void {
   for (const n of found.notes.get(sheet) ?? []) n.ref.Delete();
 }
 
-function markSheet(ws: EtWorksheet, marks: CellMark[], formats: boolean): void {
-  if (!formats) return;
+function markSheet(ws: EtWorksheet, marks: CellMark[]): void {
   for (const severity of SEVERITIES) {
     const cells = marks.filter((m) => m.severity === severity).map((m) => m.cell);
     // Range() takes short address lists only (RANGE_ADDRESS_MAX): one format per list.
@@ -107,17 +112,15 @@ function saveRecord(app: EtApplication, notes: string[], keepEmpty: boolean): vo
  */
 export function writeMarks(app: EtApplication, all: EtWorksheet[], targets: Map<string, EtWorksheet>, marks: CellMark[]): MarkRecord {
   const record = readRecord(app);
-  const found = survey(all, new Set(targets.keys()), record);
+  const fills = fillsIn(all);
+  const found = survey(all, fills ? new Set(targets.keys()) : new Set(), record);
   const bySheet = new Map<string, CellMark[]>();
   for (const m of marks) if (targets.has(m.sheet)) push(bySheet, m.sheet, m);
   const plan = planNotes(marks, found, record, new Set(targets.keys()), true);
   try {
     if (plan.provisional.length) saveRecord(app, plan.provisional, true);
     for (const sheet of targets.keys()) removeOurs(found, sheet);
-    for (const [sheet, list] of bySheet) {
-      const ws = targets.get(sheet)!;
-      markSheet(ws, list, hasFormatConditions(ws));
-    }
+    if (fills) for (const [sheet, list] of bySheet) markSheet(targets.get(sheet)!, list);
     for (const m of plan.noted) targets.get(m.sheet)!.Range(m.cell).AddComment(m.text);
     if (plan.provisional.length || record !== undefined || plan.keepEmpty) saveRecord(app, plan.record.notes, plan.keepEmpty);
   } catch (e) {
@@ -134,7 +137,7 @@ export function writeMarks(app: EtApplication, all: EtWorksheet[], targets: Map<
 /** Remove every mark of ours, wherever it is now; a protected sheet keeps its marks for a later clear, and is named. */
 export function clearMarks(app: EtApplication, all: EtWorksheet[]): ClearResult {
   const record = readRecord(app);
-  const found = survey(all, new Set(all.map((ws) => ws.Name)), record);
+  const found = survey(all, fillsIn(all) ? new Set(all.map((ws) => ws.Name)) : new Set(), record);
   const locked = new Set(all.filter((ws) => ws.ProtectContents).map((ws) => ws.Name));
   const plan = planClear(found, found.formats.keys(), locked);
   for (const sheet of plan.cleared) removeOurs(found, sheet);

@@ -19,6 +19,8 @@ export interface EtSheetRead {
   protected: boolean;
   grid?: Grid;
   refused?: [string, string];
+  /** valuesPrint of the values read (a sheet refused for its size has none). */
+  print?: string;
 }
 
 
@@ -42,23 +44,30 @@ export function readEtSheet(ws: EtWorksheet): EtSheetRead {
   if (rows * cols > MAX_SHEET_CELLS) return { ...base, refused: sheetTooLarge(name, rows, cols) };
   const top = used.Row - 1;
   const left = used.Column - 1;
-  const values = grid2d(used.Value2, rows, cols);
+  const raw = used.Value2;
+  const values = grid2d(raw, rows, cols);
   const cells: (Cell | undefined)[][] = [];
   const merges: Area[] = [];
   // Cells inside an area already found are not asked again: each call is a round trip into WPS. (The range-wide
   // MergeCells — False when no cell is merged, in VBA — is not relied on: WPS does not document it for a range.)
-  const covered = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  const covered = new Set<number>();
+  const cover = (m: Area) => {
+    for (let r = Math.max(m.top, top); r <= Math.min(m.bottom, top + rows - 1); r++)
+      for (let c = Math.max(m.left, left); c <= Math.min(m.right, left + cols - 1); c++) covered.add((r - top) * cols + (c - left));
+  };
   for (let r = 0; r < rows; r++) {
     const row: (Cell | undefined)[] = [];
     for (let c = 0; c < cols; c++) {
       const v = values[r][c];
       const at = () => ws.Range(toA1(top + r, left + c));
       let range: EtRange | undefined;
-      if (!covered(top + r, left + c)) {
+      if (!covered.has(r * cols + c)) {
         range = at();
         if (range.MergeCells) {
           const m = range.MergeArea;
-          merges.push({ top: m.Row - 1, left: m.Column - 1, bottom: m.Row - 2 + m.Rows.Count, right: m.Column - 2 + m.Columns.Count });
+          const area = { top: m.Row - 1, left: m.Column - 1, bottom: m.Row - 2 + m.Rows.Count, right: m.Column - 2 + m.Columns.Count };
+          merges.push(area);
+          cover(area);
         }
       }
       if (isEmpty(v)) {
@@ -87,7 +96,7 @@ export function readEtSheet(ws: EtWorksheet): EtSheetRead {
     }
     cells.push(row);
   }
-  return { ...base, grid: { sheet: name, top, left, cells, merges } };
+  return { ...base, grid: { sheet: name, top, left, cells, merges }, print: printOf(used.Address(), raw) };
 }
 
 /** Every sheet of the active workbook, in order, but the very hidden (the add-in keeps nothing there to check). */
@@ -112,5 +121,7 @@ export function etSheets(app: EtApplication): EtWorksheet[] {
  */
 export function valuesPrint(ws: EtWorksheet): string {
   const used = read(ws.UsedRange as EtRange | (() => EtRange));
-  return fingerprint(`${used.Address()}\u0000${JSON.stringify(used.Value2 ?? null)}`);
+  return printOf(used.Address(), used.Value2);
 }
+
+const printOf = (address: string, value2: unknown) => fingerprint(`${address}\u0000${JSON.stringify(value2 ?? null)}`);

@@ -27,8 +27,9 @@ export class WpsSession {
     }
   }
 
-  remember(ws: EtWorksheet): void {
-    this.prints.set(ws.Name, valuesPrint(ws));
+  /** The print of a sheet's values as just read (src/wps/read.ts). */
+  remember(sheet: string, print: string): void {
+    this.prints.set(sheet, print);
   }
 
   private events(): EtApplication['ApiEvent'] | undefined {

@@ -11,7 +11,8 @@ import { SETTINGS_SHEET, SIGNATURE, settingPieces, settingsOfRows } from '../cor
 import type { EtApplication, EtWorksheet } from '../host/et';
 import { literal } from '../excel/literal';
 import { grid2d } from './read';
-import { read, VERY_HIDDEN } from './xl';
+import { addLastSheet, deleteSheet } from './sheets';
+import { VERY_HIDDEN } from './xl';
 
 export { SETTINGS_SHEET };
 const COLUMNS = 40;
@@ -55,36 +56,19 @@ export function readSetting(app: EtApplication, key: string): SettingRead {
 /** Make the settings sheet: added after the last sheet, very hidden, and the sheet the person was on active again. */
 function createSheet(app: EtApplication): EtWorksheet {
   if (app.ActiveWorkbook.ProtectStructure) throw new SettingsError('protected');
-  const sheets = app.ActiveWorkbook.Worksheets;
   const active = app.ActiveSheet;
-  const ws = sheets.Add(undefined, sheets.Item(read(sheets.Count)));
   try {
-    ws.Name = SETTINGS_SHEET;
-    ws.Range('A1').Value2 = SIGNATURE;
-    ws.Visible = VERY_HIDDEN;
-  } catch (e) {
-    deleteSheet(app, ws);
-    throw e;
+    const ws = addLastSheet(app, SETTINGS_SHEET);
+    try {
+      ws.Range('A1').Value2 = SIGNATURE;
+      ws.Visible = VERY_HIDDEN;
+    } catch (e) {
+      deleteSheet(app, ws);
+      throw e;
+    }
+    return ws;
   } finally {
     active.Activate();
-  }
-  return ws;
-}
-
-/** Delete without WPS asking the person (VBA Worksheet.Delete prompts unless DisplayAlerts is off). */
-function deleteSheet(app: EtApplication, ws: EtWorksheet): void {
-  const alerts = app.DisplayAlerts;
-  app.DisplayAlerts = false;
-  try {
-    try {
-      ws.Delete();
-    } catch {
-      // Whether a very hidden sheet can be deleted as it is, WPS does not say: shown first, then deleted.
-      ws.Visible = -1;
-      ws.Delete();
-    }
-  } finally {
-    app.DisplayAlerts = alerts;
   }
 }
 

@@ -22,8 +22,10 @@ export async function validateWorkbook(session: WpsSession, scope: Scope, option
   const active = app.ActiveSheet.Name;
   const chosen = scope === 'all' ? all : all.filter((ws) => ws.Name === (scope === 'active' ? active : scope.sheet));
   const reads = chosen.map((ws) => {
-    session.remember(ws);
-    return readEtSheet(ws);
+    const read = readEtSheet(ws);
+    // A sheet too large to read is not printed either: reading its values is what was refused.
+    if (read.print) session.remember(read.name, read.print);
+    return read;
   });
 
   progress.stage?.('check');
