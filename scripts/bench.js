@@ -153,23 +153,26 @@ async function benchBulk(n = 500, rounds = 3) {
   // Loaded before the CLI: reports the process's peak RSS on stderr as it exits.
   const probe = path.join(dir, 'probe.js');
   fs.writeFileSync(probe, `process.on('exit', () => process.stderr.write('\\nGOALSHEET_PEAK ' + process.resourceUsage().maxRSS + '\\n'));\n`);
-  const once = (workers) =>
+  /** node with `args` (the bin and its command): exit code, wall seconds, stderr. */
+  const bin = (args, env = process.env) =>
     new Promise((resolve, reject) => {
-      const env = { ...process.env };
-      if (workers === undefined) delete env.GOALSHEET_WORKERS;
-      else env.GOALSHEET_WORKERS = String(workers);
       const t0 = process.hrtime.bigint();
-      const child = spawn(process.execPath, ['--require', probe, path.join(root, 'bin/goalsheet.js'), 'check', forms, '--format', 'json'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       child.on('error', reject);
-      child.on('close', (code) => {
-        const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-        const peak = /GOALSHEET_PEAK (\d+)/.exec(err);
-        if (code !== 1 || !peak) reject(new Error(`goalsheet check exited ${code}: ${err.slice(0, 500)}`));
-        else resolve({ seconds, peakMB: Math.round(Number(peak[1]) / 1024) });
-      });
+      child.on('close', (code) => resolve({ code, seconds: Number(process.hrtime.bigint() - t0) / 1e9, err }));
     });
+  const BIN = path.join(root, 'bin/goalsheet.js');
+  const once = async (workers) => {
+    const env = { ...process.env };
+    if (workers === undefined) delete env.GOALSHEET_WORKERS;
+    else env.GOALSHEET_WORKERS = String(workers);
+    const { code, seconds, err } = await bin(['--require', probe, BIN, 'check', forms, '--format', 'json'], env);
+    const peak = /GOALSHEET_PEAK (\d+)/.exec(err);
+    if (code !== 1 || !peak) throw new Error(`goalsheet check exited ${code}: ${err.slice(0, 500)}`);
+    return { seconds, peakMB: Math.round(Number(peak[1]) / 1024) };
+  };
   const configs = { default: undefined, workers: 2, none: 0 };
   const runs = { default: [], workers: [], none: [] };
   await once(0); // warm the file cache
@@ -182,22 +185,15 @@ async function benchBulk(n = 500, rounds = 3) {
     }
   }
   // goalsheet annotate over the first 100 of them: marked copies with a 校验结果 sheet each (median of 3).
-  const annotateOnce = (round) =>
-    new Promise((resolve, reject) => {
-      const input = path.join(dir, 'annotate-in');
-      if (!fs.existsSync(input)) {
-        fs.mkdirSync(input);
-        for (let i = 0; i < 100; i++) fs.copyFileSync(path.join(forms, `单位${String(i).padStart(3, '0')}.xlsx`), path.join(input, `单位${i}.xlsx`));
-      }
-      const t0 = process.hrtime.bigint();
-      const child = spawn(process.execPath, [path.join(root, 'bin/goalsheet.js'), 'annotate', input, '-o', path.join(dir, `annotated-${round}`)], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 1 ? resolve(Number(process.hrtime.bigint() - t0) / 1e9) : reject(new Error(`goalsheet annotate exited ${code}: ${err.slice(0, 500)}`))));
-    });
+  const input = path.join(dir, 'annotate-in');
+  fs.mkdirSync(input);
+  for (let i = 0; i < 100; i++) fs.copyFileSync(path.join(forms, `单位${String(i).padStart(3, '0')}.xlsx`), path.join(input, `单位${i}.xlsx`));
   const annotate = [];
-  for (let round = 0; round < rounds; round++) annotate.push(await annotateOnce(round));
+  for (let round = 0; round < rounds; round++) {
+    const { code, seconds, err } = await bin([BIN, 'annotate', input, '-o', path.join(dir, `annotated-${round}`)]);
+    if (code !== 1) throw new Error(`goalsheet annotate exited ${code}: ${err.slice(0, 500)}`);
+    annotate.push(seconds);
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   const sec = (xs) => Math.round(median(xs.map((x) => x.seconds)) * 100) / 100;
   const peak = (xs) => Math.max(...xs.map((x) => x.peakMB));
@@ -221,8 +217,10 @@ function logBulk(bulk) {
   log(`bulk.annotateSeconds100  ${bulk.annotateSeconds100}   (goalsheet annotate: 100 marked copies with a 校验结果 sheet)`);
 }
 
+/** A host workbook of `n` form sheets (表1 …), the seed forms in turn: what the Excel and WPS benches read and mark. */
+const book = (n) => workbookFromSpecs(Array.from({ length: n }, (_, i) => ({ name: `表${i + 1}`, specs: [layoutForm(seed[i % seed.length])] })));
+
 async function benchExcel() {
-  const book = (n) => workbookFromSpecs(Array.from({ length: n }, (_, i) => ({ name: `表${i + 1}`, specs: [layoutForm(seed[i % seed.length])] })));
   const run = async (n) => {
     const host = new ExcelHost(book(n));
     const t0 = process.hrtime.bigint();
@@ -254,7 +252,6 @@ function counted(target, count) {
 }
 
 async function benchWps() {
-  const book = (n) => workbookFromSpecs(Array.from({ length: n }, (_, i) => ({ name: `表${i + 1}`, specs: [layoutForm(seed[i % seed.length])] })));
   const times = [];
   for (let i = 0; i < 5; i++) {
     const host = new EtHost(book(100));

@@ -17,7 +17,7 @@ import { Review } from './baseline';
 import { Refused } from './budget';
 import { expand } from './files';
 import { checkFiles } from './checkRun';
-import { replaceFile } from './replaceFile';
+import { exists, replaceFile } from './replaceFile';
 import { readConfig } from './config';
 import type { Io } from './main';
 import { printable } from './output';
@@ -45,13 +45,6 @@ async function real(p: string): Promise<string> {
   }
 }
 
-async function exists(p: string): Promise<boolean> {
-  return fs.lstat(p).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** The copies to write: a file goes to <out>/<its name>, a folder's files to <out>/<their path in it>. */
 async function plan(paths: string[], outDir: string, force: boolean): Promise<Job[]> {
   const realOut = await real(outDir);
@@ -67,11 +60,12 @@ async function plan(paths: string[], outDir: string, force: boolean): Promise<Jo
   }
   const seen = new Map<string, string>();
   for (const j of jobs) {
-    const key = (await real(j.out)).toLowerCase();
+    const out = await real(j.out);
+    const key = out.toLowerCase();
     const other = seen.get(key);
     if (other !== undefined && other !== j.file) throw new UsageError(`${other} 与 ${j.file} 会写到同一个文件 ${j.out} / both would be written to ${j.out}`);
     seen.set(key, j.file);
-    if ((await real(j.out)) === (await real(j.file))) throw new UsageError(`不能覆盖输入文件 ${j.file} / will not write over the input ${j.file}`);
+    if (out === (await real(j.file))) throw new UsageError(`不能覆盖输入文件 ${j.file} / will not write over the input ${j.file}`);
   }
   if (!force) {
     for (const j of jobs) if (!j.error && (await exists(j.out))) throw new UsageError(`${j.out} 已存在；加 --force 覆盖 / ${j.out} exists; add --force to overwrite`);

@@ -18,6 +18,7 @@ import { fromA1 } from '../core/grid';
 import type { Finding } from '../core/rules/types';
 import { fileSetting } from './addinSettings';
 import { UsageError } from './args';
+import { replaceFile } from './replaceFile';
 
 export const BASELINE_REASON = '基线 / baseline';
 /** A baseline is a reviewer's own file, but still read with bounds. */
@@ -127,12 +128,9 @@ export async function readBaseline(file: string): Promise<BaselineEntry[]> {
 
 /** Written beside the target, then renamed: an interrupted run leaves no half-written baseline. */
 export async function writeBaseline(file: string, entries: readonly BaselineEntry[]): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, JSON.stringify({ version: 1, entries }, null, 2) + '\n', 'utf8');
-    await fs.rename(tmp, file);
+    await replaceFile(file, (tmp) => fs.writeFile(tmp, JSON.stringify({ version: 1, entries }, null, 2) + '\n', 'utf8'));
   } catch (e) {
-    await fs.rm(tmp, { force: true });
     throw new UsageError(`无法写入基线文件 / cannot write baseline ${file}: ${(e as Error).message}`);
   }
 }

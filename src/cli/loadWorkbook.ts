@@ -18,11 +18,8 @@ import { FILE_BUDGET, Refused, count, mb, type FileBudget } from './budget';
 import { worksheetToGrid } from './readXlsx';
 import { prepareSheet, rootPrefix, unprefix } from './sheetXml';
 import { sheetNameProblem } from '../core/sheetName';
-import { relationships, relsPartOf, workbookSheets } from './workbookParts';
+import { CT_SML, MAIN, PKG_REL, REL, XML_DECL, relatedPart, relationships, relsPartOf, workbookSheets } from './workbookParts';
 import { inflatePart, storedZip, zipDirectory, type ZipEntry } from './zipParts';
-
-export { FILE_BUDGET, type FileBudget } from './budget';
-export { sheetNameProblem } from '../core/sheetName';
 
 /** A sheet read under a name Excel would refuse: the caller reports it; it is no reason to skip the file. */
 export interface BadSheetName {
@@ -40,11 +37,6 @@ export type Loaded = {
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 /** The add-in's settings sheet: its name, and the signature in A1. */
 function isSettingsSheet(g: Grid): boolean {
@@ -95,8 +87,8 @@ async function read(data: Buffer, budget: FileBudget): Promise<Loaded> {
 
   // The workbook part is the one _rels/.rels names (xl/workbook.xml almost always).
   const rootRels = text('_rels/.rels');
-  const named = rootRels ? relationships(rootRels, '').find((r) => r.type === 'officeDocument' && r.part && entry(r.part)) : undefined;
-  const workbookPart = named?.part ?? (entry('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
+  const named = rootRels ? relatedPart(relationships(rootRels, ''), 'officeDocument', entry) : undefined;
+  const workbookPart = named ?? (entry('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
   const workbookXml = workbookPart && text(workbookPart);
   if (!workbookPart || workbookXml === undefined) throw new Refused('不是 .xlsx 文件（其中没有工作簿） / not an .xlsx workbook: it holds no workbook part');
   const { sheets, date1904 } = workbookSheets(workbookXml);
@@ -106,10 +98,7 @@ async function read(data: Buffer, budget: FileBudget): Promise<Loaded> {
   const { dir, rels } = relsPartOf(workbookPart);
   const wbRels = relationships(text(rels) ?? '', dir);
   const byId = new Map(wbRels.map((r) => [r.id, r]));
-  const partOf = (type: string, fallback: string) => {
-    const p = wbRels.find((r) => r.type === type && r.part && entry(r.part))?.part;
-    return p ?? (entry(fallback) ? fallback : undefined);
-  };
+  const partOf = (type: string, fallback: string) => relatedPart(wbRels, type, entry) ?? (entry(fallback) ? fallback : undefined);
   const sharedStrings = partOf('sharedStrings', 'xl/sharedStrings.xml');
   const styles = partOf('styles', 'xl/styles.xml');
 
@@ -149,7 +138,7 @@ async function read(data: Buffer, budget: FileBudget): Promise<Loaded> {
   listed.forEach((s, i) => {
     const name = `xl/worksheets/sheet${i + 1}.xml`;
     files.push({ name, data: prepared.get(s.part.toLowerCase())!.data });
-    overrides.push(`<Override PartName="/${name}" ContentType="${CT}.worksheet+xml"/>`);
+    overrides.push(`<Override PartName="/${name}" ContentType="${CT_SML}.worksheet+xml"/>`);
     wbSheets.push(`<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
     wbRelsOut.push(`<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   });
@@ -158,12 +147,12 @@ async function read(data: Buffer, budget: FileBudget): Promise<Loaded> {
     if (!buf) continue;
     const prefix = rootPrefix(buf.toString('utf8', 0, Math.min(buf.length, 4096)));
     files.push({ name: as, data: prefix ? Buffer.from(unprefix(buf.toString('utf8'), prefix), 'utf8') : buf });
-    overrides.push(`<Override PartName="/${as}" ContentType="${CT}.${type}+xml"/>`);
+    overrides.push(`<Override PartName="/${as}" ContentType="${CT_SML}.${type}+xml"/>`);
     wbRelsOut.push(`<Relationship Id="rId${type}" Type="${REL}/${type}" Target="${as.slice(3)}"/>`);
   }
-  const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${s}`, 'utf8');
+  const xml = (s: string) => Buffer.from(`${XML_DECL}${s}`, 'utf8');
   files.push(
-    { name: '[Content_Types].xml', data: xml(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>${overrides.join('')}</Types>`) },
+    { name: '[Content_Types].xml', data: xml(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT_SML}.sheet.main+xml"/>${overrides.join('')}</Types>`) },
     { name: '_rels/.rels', data: xml(`<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
     { name: 'xl/workbook.xml', data: xml(`<workbook xmlns="${MAIN}" xmlns:r="${REL}">${date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${wbSheets.join('')}</sheets></workbook>`) },
     { name: 'xl/_rels/workbook.xml.rels', data: xml(`<Relationships xmlns="${PKG_REL}">${wbRelsOut.join('')}</Relationships>`) },

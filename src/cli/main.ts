@@ -29,6 +29,7 @@ import { checkFiles } from './checkRun';
 import { readConfig } from './config';
 import { annotate } from './annotate';
 import { reviewCommand } from './review';
+import { packageVersion } from './version';
 
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -232,9 +233,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === '--version' || command === '-v') {
-      // The single-file build has its version written in (scripts/build-cli-bundle.js); a checkout reads package.json.
-      const version = process.env.GOALSHEET_VERSION ?? (JSON.parse(await fs.readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-      io.stdout.write(version + '\n');
+      io.stdout.write(packageVersion() + '\n');
       return 0;
     }
     if (command === 'check') return await check(rest, io);

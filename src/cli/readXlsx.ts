@@ -9,8 +9,6 @@ import type { Area, Cell, Grid } from '../core/grid';
 import { renderNumber } from '../core/numberText';
 import { mergesOf, plainValue } from '../xlsx/model';
 
-export { renderNumber };
-
 /** One exceljs value → what Excel shows, the raw value, and an error code if any. */
 function toCell(raw: ExcelJS.CellValue, format: string | undefined, date1904: boolean): Cell | undefined {
   const p = plainValue(raw, date1904);

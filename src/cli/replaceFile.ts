@@ -14,3 +14,11 @@ export async function replaceFile(file: string, write: (tmp: string) => Promise<
     throw e;
   }
 }
+
+/** Whether anything (a file, a folder, a link, even a broken one) is at `p`: an output there is kept unless --force. */
+export async function exists(p: string): Promise<boolean> {
+  return fs.lstat(p).then(
+    () => true,
+    () => false,
+  );
+}

@@ -7,8 +7,6 @@ import type { Form } from '../core/form/model';
 import { toA1 } from '../core/grid';
 import { jsonPrintable, printable } from './output';
 
-export { printable } from './output';
-
 /** Each form's layout family and where its fields were found: the JSON output's `layout`. */
 export interface FormLayout {
   sheet: string;

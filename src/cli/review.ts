@@ -13,6 +13,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { groupBy } from '../core/engine';
+import type { ReviewedFinding } from '../core/dismissals';
 import type { Form, SheetResult } from '../core/form/model';
 import type { Options } from '../core/options';
 import { inWan } from '../core/rules/util';
@@ -25,14 +26,13 @@ import {
   mergeScheme,
   type Grade,
   type GradeResult,
-  type ReviewedFinding,
   type Scheme,
 } from '../core/review/grading';
 import { composeOpinion, SECTIONS, sectionLines, type Opinion } from '../core/review/opinion';
 import { UsageError, oneOf, parseArgs } from './args';
 import { Review as Dismissals } from './baseline';
 import { checkFiles } from './checkRun';
-import { replaceFile } from './replaceFile';
+import { exists, replaceFile } from './replaceFile';
 import { expand } from './files';
 import type { Io } from './main';
 import { printable } from './output';
@@ -151,6 +151,12 @@ const round = (n: number) => Math.round(n * 10000) / 10000;
 
 const amountText = (n: number | undefined) => (n === undefined ? '未能读取' : `${round(n)} 万元`);
 
+/** "优 2，良 1，中 0，差 1": how many forms got each grade. */
+const gradeCounts = (forms: FormReview[]) => GRADES.map((g) => `${g} ${forms.filter((f) => f.result.grade === g).length}`).join('，');
+
+/** A file (and sheet) not reviewed, and why: one line. */
+const notReviewedText = (n: Review['notReviewed'][number]) => `${n.file}${n.sheet ? ` · ${n.sheet}` : ''}：${n.reason}`;
+
 const dimensionText = (r: GradeResult, scheme: Scheme) =>
   DIMENSIONS.map((d) => `${d}扣 ${r.deductions[d]} 分${r.uncapped[d] > r.deductions[d] ? `（已达上限 ${scheme.caps[d]} 分）` : ''}`).join('；');
 
@@ -221,14 +227,14 @@ function opinionSheet(ws: ExcelJS.Worksheet, review: Review): void {
   title.alignment = { horizontal: 'center' };
   title.height = 24;
   ws.mergeCells(title.number, 1, title.number, 2);
-  const note = ws.addRow([`共 ${review.forms.length} 张表；${GRADES.map((g) => `${g} ${review.forms.filter((f) => f.result.grade === g).length}`).join('，')}。等级为审核建议，得分按评分方案由检查结果计算（见 docs/review.md），最终等级由审核人确定。`]);
+  const note = ws.addRow([`共 ${review.forms.length} 张表；${gradeCounts(review.forms)}。等级为审核建议，得分按评分方案由检查结果计算（见 docs/review.md），最终等级由审核人确定。`]);
   note.font = FONT;
   note.alignment = { wrapText: true };
   note.height = 30;
   ws.mergeCells(note.number, 1, note.number, 2);
   if (review.notReviewed.length) {
     ws.addRow([]);
-    add('未能审核', review.notReviewed.map((n) => `${n.file}${n.sheet ? ` · ${n.sheet}` : ''}：${n.reason}`).join('\n'), { fill: GRADE_FILL.差 });
+    add('未能审核', review.notReviewed.map(notReviewedText).join('\n'), { fill: GRADE_FILL.差 });
   }
   review.forms.forEach((f, i) => {
     ws.addRow([]);
@@ -308,10 +314,10 @@ const mdText = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 
 export function reviewMarkdown(review: Review): string {
   const out: string[] = ['# 绩效目标审核意见', ''];
-  out.push(`共 ${review.forms.length} 张表；${GRADES.map((g) => `${g} ${review.forms.filter((f) => f.result.grade === g).length}`).join('，')}。等级为审核建议，得分按评分方案由检查结果计算，最终等级由审核人确定。`, '');
+  out.push(`共 ${review.forms.length} 张表；${gradeCounts(review.forms)}。等级为审核建议，得分按评分方案由检查结果计算，最终等级由审核人确定。`, '');
   if (review.notReviewed.length) {
     out.push('**未能审核：**', '');
-    for (const n of review.notReviewed) out.push(`- ${mdText(`${n.file}${n.sheet ? ` · ${n.sheet}` : ''}：${n.reason}`)}`);
+    for (const n of review.notReviewed) out.push(`- ${mdText(notReviewedText(n))}`);
     out.push('');
   }
   out.push('## 审核意见', '');
@@ -344,15 +350,6 @@ export function reviewMarkdown(review: Review): string {
 
 // ─── the command ───
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function reviewCommand(args: string[], io: Io): Promise<number> {
   const a = parseArgs(args, { values: ['--output', '--config', '--format'], switches: ['--force'], aliases: { '-o': '--output' } });
   const out = a.values['--output'];
@@ -384,8 +381,7 @@ export async function reviewCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`无法写入 ${out}：${(e as Error).message} / cannot write ${out}`);
   }
 
-  const counts = GRADES.map((g) => `${g} ${result.forms.filter((f) => f.result.grade === g).length}`).join('，');
-  io.stdout.write(printable(`已写出 ${out}：${result.forms.length} 张表（${counts}）`) + '\n');
-  for (const n of result.notReviewed) io.stderr.write(printable(`未能审核 / not reviewed: ${n.file}${n.sheet ? ` · ${n.sheet}` : ''}：${n.reason}`) + '\n');
+  io.stdout.write(printable(`已写出 ${out}：${result.forms.length} 张表（${gradeCounts(result.forms)}）`) + '\n');
+  for (const n of result.notReviewed) io.stderr.write(printable(`未能审核 / not reviewed: ${notReviewedText(n)}`) + '\n');
   return unreadable.length ? 2 : 0;
 }

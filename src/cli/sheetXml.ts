@@ -13,6 +13,7 @@
  */
 import { parseArea, toA1, type Area } from '../core/grid';
 import { Corrupt, Refused, count, type FileBudget } from './budget';
+import { escapeRe } from './workbookParts';
 
 export interface PreparedSheet {
   /** The sheet as exceljs gets it: its root element, and in sheetData the rows and cells that have content. */
@@ -182,8 +183,4 @@ export function unprefix(xml: string, prefix: string): string {
 export function rootPrefix(xml: string): string {
   const m = /^\uFEFF?(?:\s*<[?!][^>]*>)*\s*<([\w.-]+:)?[\w.-]+[\s/>]/.exec(xml);
   return m?.[1] ?? '';
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

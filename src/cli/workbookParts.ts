@@ -1,7 +1,8 @@
 /**
  * The package structure of an .xlsx, read the way Excel reads it: the workbook part named by
  * _rels/.rels, its sheets in order, and each sheet's part found through the workbook's relationships
- * (r:id → Target), whatever the part is called.
+ * (r:id → Target), whatever the part is called; and the namespaces and XML helpers the reader
+ * (loadWorkbook.ts, sheetXml.ts) and the annotated copies (annotate/patch.ts) share.
  */
 
 export interface Relationship {
@@ -16,6 +17,13 @@ export interface SheetEntry {
   name: string;
   rid: string;
 }
+
+/** Namespaces and content types of the parts the command line writes. */
+export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+export const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const CT_SML = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 const ATTR = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
@@ -48,6 +56,11 @@ export function relationships(xml: string, baseDir: string): Relationship[] {
     out.push({ id, type, part: a.get('TargetMode') === 'External' ? undefined : resolvePart(baseDir, target) });
   }
   return out;
+}
+
+/** The part of the first relationship of `type` ("officeDocument", "styles" …) whose part the package holds (`has`). */
+export function relatedPart(rels: readonly Relationship[], type: string, has: (part: string) => unknown): string | undefined {
+  return rels.find((r) => r.type === type && r.part && has(r.part))?.part;
 }
 
 /** "worksheets/../worksheets/a.xml" against "xl" → "xl/worksheets/a.xml"; "/xl/a.xml" is absolute. */
@@ -91,3 +104,7 @@ export function workbookSheets(xml: string): { sheets: SheetEntry[]; date1904: b
   return { sheets, date1904: d === '1' || d === 'true' };
 }
 
+/** `s` matched literally inside a RegExp (a namespace prefix such as "x:"). */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -3,6 +3,7 @@
  * cells alike: one mark per cell, coloured by its worst finding, with every
  * finding's explanation in the text shown at the cell.
  */
+import { areaA1, parseAddress } from './address';
 import { compareA1 } from './grid';
 import type { Finding, Locale, Severity } from './rules/types';
 
@@ -32,12 +33,13 @@ const OUR_FORMULA = /^=ISTEXT\("goalsheet:(error|warning|info)"\)$/i;
 export const isMarkFormula = (formula: string | null | undefined) => !!formula && OUR_FORMULA.test(formula.trim());
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const WORD: Record<Locale, Record<Severity, string>> = {
+/** A severity as the marks and the results sheet word it. */
+export const SEVERITY_WORD: Record<Locale, Record<Severity, string>> = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },
   en: { error: 'Error', warning: 'Warning', info: 'Info' },
 };
 
-const OUR_TEXT = new RegExp(`^【(${Object.values(WORD).flatMap((w) => Object.values(w)).join('|')})】[A-Z]+-\\d{3} `);
+const OUR_TEXT = new RegExp(`^【(${Object.values(SEVERITY_WORD).flatMap((w) => Object.values(w)).join('|')})】[A-Z]+-\\d{3} `);
 /** A note this add-in writes opens with a severity word and a rule id; Clear removes only such notes it wrote unchanged. */
 export const isMarkText = (text: string | null | undefined) => !!text && OUR_TEXT.test(text);
 
@@ -56,9 +58,37 @@ export function planMarks(findings: Finding[], locale: Locale = 'zh-CN'): CellMa
       sheet: list[0].sheet,
       cell: list[0].cell,
       severity: list[0].severity,
-      text: list.map((f) => `【${WORD[locale][f.severity]}】${f.ruleId} ${f.message}`).join('\n'),
+      text: list.map((f) => `【${SEVERITY_WORD[locale][f.severity]}】${f.ruleId} ${f.message}`).join('\n'),
       ruleIds: list.map((f) => f.ruleId),
     });
   }
   return marks.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : compareA1(a.cell, b.cell)));
+}
+
+/**
+ * The cells as few areas as can be said simply (runs down a column), in comma-separated lists of at most `maxChars`
+ * characters: each program takes address lists of a limited length (Excel's getRanges, WPS's Range()).
+ */
+export function addressLists(cells: string[], maxChars: number): string[] {
+  const areas = cells
+    .map((c) => parseAddress(c)!.area)
+    .sort((a, b) => a.left - b.left || a.top - b.top);
+  const runs: { top: number; bottom: number; left: number }[] = [];
+  for (const a of areas) {
+    const last = runs[runs.length - 1];
+    if (last && last.left === a.left && last.bottom + 1 === a.top) last.bottom = a.top;
+    else if (!last || last.left !== a.left || last.bottom < a.top) runs.push({ top: a.top, bottom: a.top, left: a.left });
+  }
+  const lists: string[] = [];
+  let current = '';
+  for (const r of runs) {
+    const a = areaA1({ top: r.top, bottom: r.bottom, left: r.left, right: r.left });
+    if (current && current.length + 1 + a.length > maxChars) {
+      lists.push(current);
+      current = '';
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) lists.push(current);
+  return lists;
 }

@@ -4,7 +4,7 @@ import { checkWorkbooks } from '../../src/core/engine';
 import type { Cell, Grid } from '../../src/core/grid';
 import { layoutForm } from '../../src/core/layout';
 import { parseValueText } from '../../src/core/values';
-import { cleanForm, SEED, specToGrid } from '../helpers/forms';
+import { cleanForm, failOnRuleErrors, SEED, specToGrid } from '../helpers/forms';
 
 /** Text drawn from the form's own vocabulary, so random grids often look like (broken) forms. */
 const WORDS = [
@@ -39,14 +39,7 @@ const gridArb: fc.Arbitrary<Grid> = fc
   .map((g) => ({ sheet: 'S', ...g }));
 
 // The engine keeps other rules' findings when one rule throws, and logs it: a logged rule error fails these tests.
-let ruleErrors: jest.SpyInstance;
-beforeEach(() => {
-  ruleErrors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  expect(ruleErrors).not.toHaveBeenCalled();
-  ruleErrors.mockRestore();
-});
+failOnRuleErrors();
 
 test('random grids never make the reader or the rules throw', () => {
   fc.assert(

@@ -8,7 +8,7 @@ import { layoutForm, specToGrid as layoutToGrid, type FormData, type LayoutOptio
 import { checkWorkbooks } from '../../src/core/engine';
 import type { Options } from '../../src/core/options';
 import type { Finding } from '../../src/core/rules/types';
-import { renderNumber } from '../../src/cli/readXlsx';
+import { renderNumber } from '../../src/core/numberText';
 import { loadWorkbook } from '../../src/cli/loadWorkbook';
 
 export { SEED } from './seed';
@@ -93,4 +93,21 @@ export async function tempDir(): Promise<string> {
 
 export function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
+}
+
+/**
+ * A rule that throws is caught and logged by the engine (console.error), which keeps the other rules' findings:
+ * a logged rule error fails each test of the file that calls this. `spy` is the console.error spy of the test
+ * running, for checks inside it.
+ */
+export function failOnRuleErrors(): { readonly spy: jest.SpyInstance } {
+  const ruleErrors = {} as { spy: jest.SpyInstance };
+  beforeEach(() => {
+    ruleErrors.spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    expect(ruleErrors.spy).not.toHaveBeenCalled();
+    ruleErrors.spy.mockRestore();
+  });
+  return ruleErrors;
 }

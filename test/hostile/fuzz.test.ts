@@ -12,7 +12,7 @@ import { checkWorkbooks } from '../../src/core/engine';
 import { fromA1, type Area, type Cell, type Grid } from '../../src/core/grid';
 import { layoutForm, specToGrid } from '../../src/core/layout';
 import { parseValueText } from '../../src/core/values';
-import { cleanForm } from '../helpers/forms';
+import { cleanForm, failOnRuleErrors } from '../helpers/forms';
 
 /** Labels of every kind core/form/labels.ts knows, as forms print them. */
 const LABELS = [
@@ -187,14 +187,7 @@ function problem(grids: Grid[]): string | undefined {
 }
 
 // A rule that throws is caught and logged by the engine: a logged rule error fails these tests.
-let ruleErrors: jest.SpyInstance;
-beforeEach(() => {
-  ruleErrors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  expect(ruleErrors).not.toHaveBeenCalled();
-  ruleErrors.mockRestore();
-});
+const ruleErrors = failOnRuleErrors();
 
 /** A form whose first 指标值 is 1, twenty thousand 十 and 份: reading it overflowed the stack (issue 11). */
 function stackedMultipliers(): Grid {
@@ -207,7 +200,7 @@ test('random and damaged grids: the engine never throws, and every finding is at
   fc.assert(
     fc.property(workbookArb, (grids) => {
       expect(problem(grids)).toBeUndefined();
-      expect(ruleErrors).not.toHaveBeenCalled();
+      expect(ruleErrors.spy).not.toHaveBeenCalled();
     }),
     // FUZZ_RUNS=5000 for a longer search; the example is the crash the search found.
     { numRuns: Number(process.env.FUZZ_RUNS ?? 200), examples: [[[stackedMultipliers()]]] },

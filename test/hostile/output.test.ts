@@ -5,13 +5,14 @@
  */
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/main';
-import { printable, toJson, toText, type FileReport } from '../../src/cli/report';
+import { toJson, toText, type FileReport } from '../../src/cli/report';
+import { printable } from '../../src/cli/output';
 import type { Summary } from '../../src/core/engine';
 import type { Finding } from '../../src/core/rules/types';
 import { layoutForm } from '../../src/core/layout';
 import { writeSpec } from '../../src/cli/writeXlsx';
 import { cleanForm, clone, tempDir } from '../helpers/forms';
+import { run } from '../helpers/cli';
 
 /** What the reports name in the issue: erase a line and move up, retitle the terminal, CSI as C1, a forged line, a bidi override. */
 const HOSTILE = ['\x1b[2K\x1b[1A', '\x1b]0;pwned\x07', '\u009b31m', '\n全部通过', '\u202e'];
@@ -118,13 +119,6 @@ describe('用 exceljs 构造的工作簿 / a crafted workbook, through goalsheet
     const file = path.join(dir, name);
     await wb.xlsx.writeFile(file);
     return file;
-  }
-
-  async function run(args: string[], tty: boolean) {
-    let out = '';
-    let err = '';
-    const code = await runCli(args, { stdout: { write: (s: string) => (out += s), isTTY: tty }, stderr: { write: (s: string) => (err += s) }, env: {} });
-    return { code, out, err };
   }
 
   test.each([

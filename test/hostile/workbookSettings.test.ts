@@ -8,12 +8,12 @@ import path from 'path';
 import JSZip from 'jszip';
 import { addinSettings, fileSetting } from '../../src/cli/addinSettings';
 import { buildSampleWorkbook } from '../../src/cli/sample';
-import { runCli } from '../../src/cli/main';
 import { OPTIONS_KEY, readOptions } from '../../src/core/options';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
 import { ExcelHost, type RequestContext } from '../../src/host/excel';
 import { loadOptions } from '../../src/excel/actions';
 import { tempDir } from '../helpers/forms';
+import { run } from '../helpers/cli';
 import { SEED, seedBook } from '../helpers/seed';
 
 const ctx = (c: RequestContext) => c as unknown as Excel.RequestContext;
@@ -35,11 +35,7 @@ async function withSettings(dir: string, value: string, name = 'settings.xlsx'):
   return file;
 }
 
-async function check(args: string[]) {
-  let out = '';
-  const code = await runCli(['check', ...args], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, env: {} });
-  return { code, out };
-}
+const check = (args: string[]) => run(['check', ...args]);
 
 const OFF = { rules: { 'SAT-001': 'off', 'PLAN-004': false } };
 

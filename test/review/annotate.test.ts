@@ -5,30 +5,17 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
-import { runCli } from '../../src/cli/main';
 import { layoutForm, type FormData } from '../../src/core/layout';
 import { planMarks, SEVERITY_FILL } from '../../src/core/marks';
 import type { Finding } from '../../src/core/rules/types';
 import { isMarkFormula } from '../../src/excel/marks';
 import { writeSpec } from '../../src/cli/writeXlsx';
 import { annotateWorkbook, relativeTarget, xmlText } from '../../src/cli/annotate/patch';
-import { cleanForm, clone, tempDir } from '../helpers/forms';
+import { cleanForm, tempDir } from '../helpers/forms';
+import { broken, run } from '../helpers/cli';
 import { loadWorkbook } from '../../src/cli/loadWorkbook';
 import { cellFingerprint, DISMISSALS_KEY } from '../../src/core/dismissals';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
-
-const broken = () => {
-  const f = clone(cleanForm());
-  f.indicators[0].value = '≥120'; // VAL-004, error (E10)
-  f.indicators[2].value = '>=90%'; // VAL-007, info (E12)
-  return f;
-};
 
 const WE_NS = 'http://schemas.microsoft.com/office/webextensions/webextension/2010/11';
 const WEB_EXTENSION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

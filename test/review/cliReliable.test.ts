@@ -6,16 +6,11 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/main';
 import { writeSpec } from '../../src/cli/writeXlsx';
 import { layoutForm } from '../../src/core/layout';
 import { cleanForm, tempDir } from '../helpers/forms';
+import { run } from '../helpers/cli';
 
-async function run(args: string[]) {
-  let out = '';
-  const code = await runCli(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => undefined }, env: {} });
-  return { code, out };
-}
 
 async function formFile(dir: string, name: string): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -11,7 +11,6 @@ import JSZip from 'jszip';
 import { fileSetting } from '../../src/cli/addinSettings';
 import { Review } from '../../src/cli/baseline';
 import { loadWorkbook } from '../../src/cli/loadWorkbook';
-import { runCli } from '../../src/cli/main';
 import { buildSampleWorkbook } from '../../src/cli/sample';
 import { dismissalOf, DISMISSALS_KEY } from '../../src/core/dismissals';
 import { updateDismissals } from '../../src/excel/dismissals';
@@ -20,6 +19,7 @@ import { ExcelHost, type RequestContext } from '../../src/host/excel';
 import { excelJsFromHost } from '../../src/xlsx/host';
 import { settingsParts, withSettingsParts } from '../../src/xlsx/settingsPart';
 import { tempDir } from '../helpers/forms';
+import { run } from '../helpers/cli';
 import { SEED, hostWith } from '../helpers/seed';
 
 const ctx = (c: RequestContext) => c as unknown as Excel.RequestContext;
@@ -47,12 +47,7 @@ async function dismissInAddin(host: ExcelHost, pick: (f: { ruleId: string; sheet
   return dismissals;
 }
 
-async function check(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(['check', ...args], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {} });
-  return { code, out, err };
-}
+const check = (args: string[]) => run(['check', ...args]);
 
 interface JsonFinding { ruleId: string; severity: string; sheet: string; cell: string; dismissed?: { reason: string } }
 interface JsonReport { files: { file: string; findings: JsonFinding[] }[]; summary: { errors: number; warnings: number; dismissed?: number } }

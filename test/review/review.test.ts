@@ -10,13 +10,13 @@ import type { FormData } from '../../src/core/layout';
 import { codeStatus } from '../../src/core/projectCode';
 import { RULE_IDS } from '../../src/core/rules/registry';
 import { checkForms, readWorkbook } from '../../src/core/engine';
-import { DEFAULT_SCHEME, DIMENSIONS, GRADE_RANK, gradeFindings, mergeScheme, reviewProblems, type Dimension, type Grade, type ReviewedFinding, type Scheme } from '../../src/core/review/grading';
+import { DEFAULT_SCHEME, DIMENSIONS, GRADE_RANK, gradeFindings, mergeScheme, reviewProblems, type Dimension, type Grade, type Scheme } from '../../src/core/review/grading';
 import { composeOpinion, NO_POINTS, SECTIONS } from '../../src/core/review/opinion';
 import { readOptions } from '../../src/core/options';
 import { cleanForm, clone, gridOf, tempDir } from '../helpers/forms';
 import JSZip from 'jszip';
 import { loadWorkbook } from '../../src/cli/loadWorkbook';
-import { cellFingerprint, DISMISSALS_KEY } from '../../src/core/dismissals';
+import { cellFingerprint, DISMISSALS_KEY, type ReviewedFinding } from '../../src/core/dismissals';
 import { OPTIONS_KEY } from '../../src/core/options';
 import { run, xlsx } from '../helpers/cli';
 

@@ -9,25 +9,15 @@
  */
 import { FILE_BUDGET, Refused, mb, type FileBudget } from '../budget';
 import { compareA1, fromA1 } from '../../core/grid';
-import { SEVERITY_FILL, type CellMark } from '../../core/marks';
+import { isMarkFormula, markFormula, SEVERITY_FILL, SEVERITY_WORD, type CellMark } from '../../core/marks';
 import type { Finding, Locale, Severity } from '../../core/rules/types';
-import { isMarkFormula, markFormula } from '../../core/marks';
-import { attributes, relationships, relsPartOf, unescapeXml, workbookSheets } from '../workbookParts';
+import { CT_SML, MAIN, PKG_REL, REL, XML_DECL, attributes, escapeRe, relatedPart, relationships, relsPartOf, unescapeXml, workbookSheets } from '../workbookParts';
+import { unprefix } from '../sheetXml';
 import { inflatePart, zipDirectory, type ZipEntry } from '../zipParts';
 import { writeZip, type OutEntry } from './zip';
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const CT_SML = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
-const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
 export const RESULTS_SHEET = '校验结果';
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const WORD: Record<Locale, Record<Severity, string>> = {
-  'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
 
 /** What was written into one copy. */
 export interface Annotated {
@@ -119,7 +109,7 @@ const AFTER_DXFS = ['tableStyles', 'colors', 'extLst'];
 
 /** Where the root's children after sheetData begin (sheetData and what precedes it are never touched). */
 function afterSheetData(xml: string, prefix: string, contentStart: number): number {
-  const m = new RegExp(`<${esc(prefix)}sheetData(?=[\\s/>])[^>]*?(/?)>`).exec(xml.slice(contentStart));
+  const m = new RegExp(`<${escapeRe(prefix)}sheetData(?=[\\s/>])[^>]*?(/?)>`).exec(xml.slice(contentStart));
   if (!m) return contentStart;
   const at = contentStart + m.index;
   if (m[1]) return at + m[0].length;
@@ -128,9 +118,8 @@ function afterSheetData(xml: string, prefix: string, contentStart: number): numb
   return close + `</${prefix}sheetData>`.length;
 }
 
-function esc(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Unprefixed markup of ours in the namespace prefix of the part it goes into ("x:" or ""). */
+const prefixed = (markup: string, prefix: string) => (prefix ? markup.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`) : markup);
 
 /** "$e$10" → "E10". */
 const plainRef = (ref: string) => ref.replace(/\$/g, '').toUpperCase();
@@ -163,7 +152,7 @@ export function relativeTarget(fromDir: string, part: string): string {
 
 function addRelationship(relsXml: string | undefined, id: string, type: string, target: string): string {
   const rel = `<Relationship Id="${id}" Type="${REL}/${type}" Target="${xmlText(target)}"/>`;
-  if (relsXml === undefined) return `${DECL}<Relationships xmlns="${PKG_REL}">${rel}</Relationships>`;
+  if (relsXml === undefined) return `${XML_DECL}<Relationships xmlns="${PKG_REL}">${rel}</Relationships>`;
   const r = root(relsXml, 'Relationships');
   const { close } = children(relsXml, r.contentStart);
   return relsXml.slice(0, close) + (r.prefix ? rel.replace(/<Relationship /, `<${r.prefix}Relationship `) : rel) + relsXml.slice(close);
@@ -177,7 +166,7 @@ function addContentType(xml: string, entry: string): string {
 
 /** Count the direct children called `child` of the element called `list` (0 when absent). */
 function section(xml: string, prefix: string, list: string): { start: number; end: number; inner: number; count: number; selfClosing: boolean } | undefined {
-  const m = new RegExp(`<${esc(prefix)}${list}(?=[\\s/>])[^>]*?(/?)>`).exec(xml);
+  const m = new RegExp(`<${escapeRe(prefix)}${list}(?=[\\s/>])[^>]*?(/?)>`).exec(xml);
   if (!m) return undefined;
   if (m[1]) return { start: m.index, end: m.index + m[0].length, inner: m.index + m[0].length, count: 0, selfClosing: true };
   const inner = m.index + m[0].length;
@@ -189,23 +178,22 @@ function section(xml: string, prefix: string, list: string): { start: number; en
 
 /** Append `items` (unprefixed markup) to the list element `list`, its count attribute updated; the index of the first. */
 function appendToList(xml: string, prefix: string, list: string, items: string[], missing: (xml: string, element: string) => string, counted = true): { xml: string; first: number } {
-  const pre = (s: string) => (prefix ? s.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${prefix}`) : s);
   const s = section(xml, prefix, list);
   if (!s) {
-    const element = pre(`<${list}${counted ? ` count="${items.length}"` : ''}>${items.join('')}</${list}>`);
+    const element = prefixed(`<${list}${counted ? ` count="${items.length}"` : ''}>${items.join('')}</${list}>`, prefix);
     return { xml: missing(xml, element), first: 0 };
   }
   const total = s.count + items.length;
   const open = xml.slice(s.start, s.inner).replace(/\/>$/, '>');
   const start = !counted ? open : /\scount\s*=\s*["'][^"']*["']/.test(open) ? open.replace(/(\scount\s*=\s*)["'][^"']*["']/, `$1"${total}"`) : open.replace(/^(<[^\s>/]+)/, `$1 count="${total}"`);
   const body = s.selfClosing ? '' : xml.slice(s.inner, s.end - `</${prefix}${list}>`.length);
-  return { xml: xml.slice(0, s.start) + start + body + pre(items.join('')) + `</${prefix}${list}>` + xml.slice(s.end), first: s.count };
+  return { xml: xml.slice(0, s.start) + start + body + prefixed(items.join(''), prefix) + `</${prefix}${list}>` + xml.slice(s.end), first: s.count };
 }
 
 const argb = (hex: string) => `FF${hex.replace(/^#/, '').toUpperCase()}`;
 
 const MINIMAL_STYLES =
-  `${DECL}<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+  `${XML_DECL}<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
@@ -233,10 +221,10 @@ function patchStyles(xml: string): Styles {
   );
   // Fonts: the default font, bold (header) and as a link (blue, underlined).
   const fonts = section(withDxfs, p, 'fonts');
-  const firstFont = fonts && !fonts.selfClosing ? new RegExp(`<${esc(p)}font(?=[\\s/>])(?:[^>]*?/>|[\\s\\S]*?</${esc(p)}font>)`).exec(withDxfs.slice(fonts.inner)) : null;
+  const firstFont = fonts && !fonts.selfClosing ? new RegExp(`<${escapeRe(p)}font(?=[\\s/>])(?:[^>]*?/>|[\\s\\S]*?</${escapeRe(p)}font>)`).exec(withDxfs.slice(fonts.inner)) : null;
   const base = firstFont ? firstFont[0].replace(/^<[^>]*?\/>$/, `<${p}font></${p}font>`) : `<${p}font><${p}sz val="11"/></${p}font>`;
-  const inner = base.replace(/^<[^>]*>/, '').replace(new RegExp(`</${esc(p)}font>$`), '');
-  const unprefixed = p ? inner.replace(new RegExp(`<(/?)${esc(p)}`, 'g'), '<$1') : inner;
+  const inner = base.replace(/^<[^>]*>/, '').replace(new RegExp(`</${escapeRe(p)}font>$`), '');
+  const unprefixed = p ? unprefix(inner, p) : inner;
   const plain = unprefixed.replace(/<(b|u|color)(?=[\s/>])(?:[^>]*?\/>|[\s\S]*?<\/\1>)/g, '');
   const { xml: withFonts, first: font0 } = appendToList(withDxfs, p, 'fonts', [`<font><b/>${plain}</font>`, `<font><u/><color rgb="FF0563C1"/>${plain}</font>`], (x) => x);
   const xf = (fontId: number, extra = '') =>
@@ -322,13 +310,13 @@ function resultsSheet(findings: Finding[], order: string[], styles: Styles, loca
     const link = `HYPERLINK(${formulaString(`#${quoteSheet(f.sheet)}!${f.cell}`)},${formulaString(f.cell)})`;
     rows.push(
       `<row r="${r}">${str(`A${r}`, f.sheet, styles.wrap)}<c r="B${r}" s="${styles.link}" t="str"><f>${xmlText(link)}</f><v>${xmlText(f.cell)}</v></c>` +
-        `${str(`C${r}`, WORD[locale][f.severity], styles.wrap)}${str(`D${r}`, f.ruleId, styles.wrap)}${str(`E${r}`, f.message, styles.wrap)}</row>`,
+        `${str(`C${r}`, SEVERITY_WORD[locale][f.severity], styles.wrap)}${str(`D${r}`, f.ruleId, styles.wrap)}${str(`E${r}`, f.message, styles.wrap)}</row>`,
     );
   });
   const last = `E${sorted.length + 1}`;
   const widths = [16, 10, 10, 12, 80];
   return (
-    `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:${last}"/>` +
+    `${XML_DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:${last}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
@@ -362,16 +350,16 @@ export function annotateWorkbook(data: Buffer, marks: CellMark[], findings: Find
   let types = read('[Content_Types].xml');
   if (types === undefined) throw new Error('no [Content_Types].xml');
   const rootRels = read('_rels/.rels') ?? '';
-  const workbookPart = relationships(rootRels, '').find((r) => r.type === 'officeDocument' && r.part && entry(r.part))?.part ?? 'xl/workbook.xml';
+  const workbookPart = relatedPart(relationships(rootRels, ''), 'officeDocument', entry) ?? 'xl/workbook.xml';
   let workbookXml = read(workbookPart);
   if (workbookXml === undefined) throw new Error('no workbook part');
   const { dir, rels: wbRelsPart } = relsPartOf(workbookPart);
-  let wbRels = read(wbRelsPart) ?? `${DECL}<Relationships xmlns="${PKG_REL}"></Relationships>`;
+  let wbRels = read(wbRelsPart) ?? `${XML_DECL}<Relationships xmlns="${PKG_REL}"></Relationships>`;
   const wbRelList = relationships(wbRels, dir);
   const { sheets } = workbookSheets(workbookXml);
 
   // Styles: our dxfs and the results sheet's formats.
-  let stylesPart = wbRelList.find((r) => r.type === 'styles' && r.part && entry(r.part))?.part;
+  let stylesPart = relatedPart(wbRelList, 'styles', entry);
   let stylesXml: string;
   if (stylesPart) stylesXml = read(stylesPart)!;
   else {
@@ -405,14 +393,12 @@ export function annotateWorkbook(data: Buffer, marks: CellMark[], findings: Find
     }
     const r = root(xml, 'worksheet');
     const p = r.prefix;
-    const pre = (s: string) => (p ? s.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : s);
     const { dir: sheetDir, rels: sheetRelsPart } = relsPartOf(part);
     let sheetRels = read(sheetRelsPart);
     const rels = relationships(sheetRels ?? '', sheetDir);
 
     // Notes: into the sheet's comments part (made when it has none), never over a cell's own note or comment.
-    const commentsRel = rels.find((x) => x.type === 'comments' && x.part && entry(x.part));
-    let commentsPart = commentsRel?.part;
+    let commentsPart = relatedPart(rels, 'comments', entry);
     let comments = commentsPart ? read(commentsPart)! : undefined;
     const own = new Set(comments ? [...comments.matchAll(/<(?:[\w.-]+:)?comment\b([^>]*)>/g)].map((m) => plainRef(attributes(m[1]).get('ref') ?? '')) : []);
     const noted = list.filter((m) => !own.has(m.cell));
@@ -420,7 +406,7 @@ export function annotateWorkbook(data: Buffer, marks: CellMark[], findings: Find
     if (noted.length) {
       if (!comments || !commentsPart) {
         commentsPart = freshName(taken, (n) => `xl/comments${n}.xml`);
-        comments = `${DECL}<comments xmlns="${MAIN}"><authors></authors><commentList></commentList></comments>`;
+        comments = `${XML_DECL}<comments xmlns="${MAIN}"><authors></authors><commentList></commentList></comments>`;
         const rid = freshRid(sheetRels ?? '');
         sheetRels = addRelationship(sheetRels, rid, 'comments', relativeTarget(sheetDir, commentsPart));
         types = addContentType(types, `<Override PartName="/${commentsPart}" ContentType="${CT_SML}.comments+xml"/>`);
@@ -445,7 +431,7 @@ export function annotateWorkbook(data: Buffer, marks: CellMark[], findings: Find
       write(commentsPart, comments);
 
       // The VML drawing that shows them: the sheet's own (its <legacyDrawing>), or a new one.
-      const legacy = new RegExp(`<${esc(p)}legacyDrawing\\b([^>]*)>`).exec(xml.slice(afterSheetData(xml, p, r.contentStart)));
+      const legacy = new RegExp(`<${escapeRe(p)}legacyDrawing\\b([^>]*)>`).exec(xml.slice(afterSheetData(xml, p, r.contentStart)));
       const legacyRid = legacy ? [...attributes(legacy[1])].find(([k]) => /(^|:)id$/.test(k))?.[1] : undefined;
       const vmlPart = legacyRid ? rels.find((x) => x.id === legacyRid && x.part && entry(x.part))?.part : undefined;
       if (vmlPart) {
@@ -469,13 +455,13 @@ export function annotateWorkbook(data: Buffer, marks: CellMark[], findings: Find
         if (!/<(?:[\w.-]+:)?Default\b[^>]*Extension\s*=\s*["']vml["']/i.test(types)) {
           types = addContentType(types, '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
         }
-        xml = insertBefore(xml, afterSheetData(xml, p, r.contentStart), AFTER_LEGACY_DRAWING, pre(`<legacyDrawing r:id="${rid}"/>`).replace(/ r:id=/, ` xmlns:r="${REL}" r:id=`));
+        xml = insertBefore(xml, afterSheetData(xml, p, r.contentStart), AFTER_LEGACY_DRAWING, prefixed(`<legacyDrawing r:id="${rid}"/>`, p).replace(/ r:id=/, ` xmlns:r="${REL}" r:id=`));
       }
       notes += noted.length;
       write(sheetRelsPart, sheetRels!);
     }
 
-    xml = insertBefore(xml, afterSheetData(xml, p, r.contentStart), AFTER_CONDITIONAL_FORMATTING, pre(conditionalFormats(xml, list, styles)));
+    xml = insertBefore(xml, afterSheetData(xml, p, r.contentStart), AFTER_CONDITIONAL_FORMATTING, prefixed(conditionalFormats(xml, list, styles), p));
     write(part, xml);
   }
 
@@ -490,7 +476,7 @@ export function annotateWorkbook(data: Buffer, marks: CellMark[], findings: Find
   const sheetIds = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\ssheetId\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
   const rPrefix = /\sxmlns:([\w.-]+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(wr.tag)?.[1];
   const sheetEl = `<${wr.prefix}sheet name="${xmlText(resultsSheetName)}" sheetId="${Math.max(0, ...sheetIds) + 1}" ${rPrefix ? `${rPrefix}:id` : `xmlns:r="${REL}" r:id`}="${rid}"/>`;
-  const sheetsList = new RegExp(`</${esc(wr.prefix)}sheets>`).exec(workbookXml);
+  const sheetsList = new RegExp(`</${escapeRe(wr.prefix)}sheets>`).exec(workbookXml);
   if (!sheetsList) throw new Error('the workbook lists no sheets');
   workbookXml = workbookXml.slice(0, sheetsList.index) + sheetEl + workbookXml.slice(sheetsList.index);
   write(workbookPart, workbookXml);

@@ -12,7 +12,6 @@
  * A file that could not be read is a toolExecutionNotification (level error) of the run's invocation.
  * Strings are the text as read; characters JSON.stringify leaves raw (C1, bidi controls) are \u-escaped.
  */
-import { readFileSync } from 'fs';
 import path from 'path';
 import { pathToFileURL } from 'url';
 import type { Locale, Severity } from '../../core/rules/types';
@@ -20,36 +19,13 @@ import { MESSAGES } from '../../core/rules/messages';
 import { RULES } from '../../core/rules/registry';
 import type { FileReport } from '../report';
 import { jsonPrintable } from '../output';
+import { packageVersion } from '../version';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 type Level = 'error' | 'warning' | 'note';
 
 export const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
-
-let version: string | undefined;
-
-/** The package's version: as built into the one-file CLI, else from the nearest goalsheet package.json above this file. */
-export function packageVersion(): string {
-  // The one-file build (scripts/build-cli-bundle.js) writes its version in here; otherwise package.json.
-  version ??= process.env.GOALSHEET_VERSION;
-  if (version === undefined) {
-    version = '0.0.0';
-    for (let dir = __dirname; ; dir = path.dirname(dir)) {
-      try {
-        const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === 'goalsheet' && pkg.version) {
-          version = pkg.version;
-          break;
-        }
-      } catch {
-        // not here: one folder up
-      }
-      if (path.dirname(dir) === dir) break;
-    }
-  }
-  return version;
-}
 
 /**
  * A file's path as a URI reference: relative (segments percent-encoded, forward slashes) where the file

@@ -5,8 +5,9 @@
  * its --config (partial overrides, validated by reviewProblems). docs/review.md documents the default and why.
  * This is our reading of the review practice, not an official formula.
  */
+import type { ReviewedFinding } from '../dismissals';
 import { RULE_IDS } from '../rules/registry';
-import type { Finding, Severity } from '../rules/types';
+import type { Severity } from '../rules/types';
 
 export type Dimension = '完整性' | '相关性' | '适当性' | '可行性';
 export const DIMENSIONS: readonly Dimension[] = ['完整性', '相关性', '适当性', '可行性'];
@@ -47,10 +48,11 @@ export interface ReviewConfig {
   bands?: Partial<Scheme['bands']>;
 }
 
-const 完整性 = (cost?: number): RuleScore => ({ dimension: '完整性', ...(cost !== undefined ? { cost } : {}) });
-const 相关性 = (cost?: number): RuleScore => ({ dimension: '相关性', ...(cost !== undefined ? { cost } : {}) });
-const 适当性 = (cost?: number): RuleScore => ({ dimension: '适当性', ...(cost !== undefined ? { cost } : {}) });
-const 可行性 = (cost?: number): RuleScore => ({ dimension: '可行性', ...(cost !== undefined ? { cost } : {}) });
+const under = (dimension: Dimension) => (cost?: number): RuleScore => ({ dimension, ...(cost !== undefined ? { cost } : {}) });
+const 完整性 = under('完整性');
+const 相关性 = under('相关性');
+const 适当性 = under('适当性');
+const 可行性 = under('可行性');
 
 /** The default scheme (docs/review.md says why each rule sits where it does). */
 export const DEFAULT_SCHEME: Scheme = {
@@ -135,9 +137,7 @@ export function mergeScheme(config: ReviewConfig = {}, base: Scheme = DEFAULT_SC
   };
 }
 
-/** A finding as the review reads it: one the unit has explained (dismissed) is listed but costs nothing. */
-export type ReviewedFinding = Finding & { dismissed?: { reason?: string } };
-
+/** A finding the unit has explained (dismissed) is listed but costs nothing. */
 export const isDismissed = (f: ReviewedFinding): boolean => !!f.dismissed;
 
 /** What one finding costs, and under which dimension (0 for a dismissed one). */

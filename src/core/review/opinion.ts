@@ -4,9 +4,10 @@
  * what is wrong (the finding's message) and what to write instead (the fix, where there is one). Findings the unit
  * has explained (dismissed) are listed on their own line, "单位已说明：…", and cost no points (grading.ts).
  */
+import type { ReviewedFinding } from '../dismissals';
 import { fromA1 } from '../grid';
 import type { Form, IndicatorRow } from '../form/model';
-import { isDismissed, type ReviewedFinding } from './grading';
+import { isDismissed } from './grading';
 
 export type Section = '总体目标' | '产出指标' | '效益指标' | '满意度指标' | '需补充完善事项';
 export const SECTIONS: readonly Section[] = ['总体目标', '产出指标', '效益指标', '满意度指标', '需补充完善事项'];
@@ -96,9 +97,8 @@ export function placeFinding(form: Form, f: ReviewedFinding): { section: Section
   return { section, subject: field ? `${field}（${f.cell}）` : `${f.cell} 单元格` };
 }
 
-/** One point: what it names, what is wrong, and what to write instead. */
-export function pointText(form: Form, f: ReviewedFinding): string {
-  const { subject } = placeFinding(form, f);
+/** One point: what it names (`subject`, from placeFinding), what is wrong, and what to write instead. */
+export function pointText(subject: string, f: ReviewedFinding): string {
   const message = f.message.trim().replace(/[。.]?$/, '。');
   const fix = f.fix !== undefined && String(f.fix.newValue).trim() !== '' ? `建议改为“${String(f.fix.newValue)}”。` : '';
   return `${subject}：${message}${fix}`;
@@ -108,8 +108,8 @@ export function pointText(form: Form, f: ReviewedFinding): string {
 export function composeOpinion(form: Form, findings: ReviewedFinding[]): Opinion {
   const opinion = Object.fromEntries(SECTIONS.map((s) => [s, { points: [], explained: [] }])) as unknown as Opinion;
   for (const f of findings) {
-    const { section } = placeFinding(form, f);
-    const text = pointText(form, f);
+    const { section, subject } = placeFinding(form, f);
+    const text = pointText(subject, f);
     if (isDismissed(f)) {
       const reason = f.dismissed?.reason?.trim();
       opinion[section].explained.push(`单位已说明：${text}${reason ? `说明：${reason.replace(/[。.]?$/, '。')}` : ''}`);
