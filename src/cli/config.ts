@@ -1,6 +1,6 @@
 /** The rule settings a command runs with: the reviewer's --config file, and each workbook's own (goalsheet.options). */
 import { promises as fs } from 'fs';
-import { OPTIONS_KEY, readOptions, weakenedRules, type Options } from '../core/options';
+import { OPTIONS_KEY, optionsOfSetting, readOptions, weakenedRules, type Options } from '../core/options';
 import { fileSetting } from './addinSettings';
 import { UsageError } from './args';
 
@@ -44,6 +44,6 @@ export interface WorkbookSettingsReport {
 export function workbookSettings(stored: Record<string, string>, own: boolean): { applied: boolean; options: Options; report?: WorkbookSettingsReport } {
   const read = fileSetting(stored[OPTIONS_KEY]);
   if (!read.present) return { applied: false, options: {} };
-  const { options, problems } = 'broken' in read ? { options: {}, problems: ['设置不是有效的 JSON，已忽略 / the setting is not valid JSON and was ignored'] } : readOptions(read.value);
+  const { options = {}, problems } = optionsOfSetting(read);
   return { applied: own, options, report: { applied: own, weakened: weakenedRules(options), problems } };
 }

@@ -5,6 +5,7 @@
 import { explainError, loadOptions } from '../excel/actions';
 import { hostSupport, validateWorkbook } from '../excel/validate';
 import { uiLocale } from '../taskpane/strings';
+import { summaryParams } from './summaryParams';
 import { officeHasApi } from '../taskpane/env';
 
 function summaryUrl(params: Record<string, string>): string {
@@ -36,8 +37,7 @@ async function validateFromRibbon(event: Office.AddinCommands.Event): Promise<vo
       const options = (await loadOptions(context)).options ?? {};
       return validateWorkbook(context, 'all', { ...options, locale: locale === 'en' ? 'en' : 'zh-CN' }, support);
     });
-    const count = (s: string) => String(result.findings.filter((f) => f.severity === s).length);
-    showSummary({ lang, forms: String(result.forms.length), errors: count('error'), warnings: count('warning'), infos: count('info'), protected: result.protectedSheets.join('、') }, () => event.completed());
+    showSummary(summaryParams(result, lang), () => event.completed());
   } catch (e) {
     showSummary({ lang, error: explainError(e)[lang === 'en' ? 1 : 0] }, () => event.completed());
   }

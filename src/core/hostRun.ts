@@ -29,6 +29,13 @@ export interface Progress {
   cancelled?: () => boolean;
 }
 
+/** An unexpected error as a person can copy it to the developers: its name and message, and the first stack lines. */
+export function errorDetail(e: unknown, stackLines = 3): string {
+  if (!(e instanceof Error)) return String(e);
+  const stack = stackLines && e.stack ? `\n${e.stack.split('\n').slice(1, 1 + stackLines).join('\n')}` : '';
+  return `${e.name}: ${e.message}${stack}`;
+}
+
 export class CancelledError extends Error {
   constructor() {
     super('cancelled');
@@ -48,12 +55,7 @@ export interface ValidationResult {
   record: MarkRecord;
 }
 
-/** The workbook's rule settings, validated: what is valid of them, and what was left out and why. */
-export interface WorkbookOptions {
-  options?: Options;
-  /** Parts left out (Chinese / English), or the whole setting when it is not JSON. */
-  problems: string[];
-}
+export type { WorkbookOptions } from './options';
 
 export interface InsertedSheet {
   name: string;

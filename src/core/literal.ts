@@ -1,5 +1,5 @@
 /**
- * What to write into Range.values so Excel stores a text as that text. Excel reads a written string as typed
+ * What to write into a cell's value (Office.js Range.values, ET Range.Value2) so the program stores a text as that text. Excel reads a written string as typed
  * input: a leading "=", "+" or "-" makes a formula (the Range.values reference), and a number, a percentage or
  * a date ("100%", "12", "12月31日") becomes a number. Such a text gets Excel's quote prefix ('), which keeps
  * it text and is not part of the value. Numbers are written as numbers.

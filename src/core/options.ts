@@ -7,6 +7,7 @@ import { RULE_BY_ID } from './rules/registry';
 import type { Locale, ResolvedOptions, Severity } from './rules/types';
 import { FAMILY_IDS, type FamilyId } from './form/families';
 import { reviewProblems, type ReviewConfig } from './review/grading';
+import type { SettingRead } from './settingValue';
 
 export type RuleSetting = 'off' | Severity | boolean | { enabled?: boolean; severity?: Severity };
 
@@ -111,6 +112,20 @@ export function readOptions(value: unknown): { options: Options; problems: strin
     } else problems.push(`未知配置项 / unknown option "${k.slice(0, 40)}"`);
   }
   return { options: options as Options, problems };
+}
+
+/** The workbook's rule settings, validated: what is valid of them, and what was left out and why. */
+export interface WorkbookOptions {
+  options?: Options;
+  /** Parts left out (Chinese / English), or the whole setting when it is not JSON. */
+  problems: string[];
+}
+
+/** The workbook's rule settings from their setting as read, however the program keeps it. */
+export function optionsOfSetting(read: SettingRead): WorkbookOptions {
+  if (!read.present) return { problems: [] };
+  if ('broken' in read) return { problems: ['设置不是有效的 JSON，已忽略 / the setting is not valid JSON and was ignored'] };
+  return readOptions(read.value);
 }
 
 /** Rules a workbook's own settings switch off or make milder than the catalogue: shown to whoever opens it. */

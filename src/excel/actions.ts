@@ -1,9 +1,9 @@
 /** Small workbook actions behind the pane's buttons: go to a cell, apply fixes, keep the rule settings in the workbook. */
-import { OPTIONS_KEY, readOptions, type Options } from '../core/options';
+import { OPTIONS_KEY, optionsOfSetting, type Options } from '../core/options';
 import { queueSetting } from './settings';
 import type { Finding } from '../core/rules/types';
-import { literal } from './literal';
-import type { WorkbookOptions } from '../core/hostRun';
+import { literal } from '../core/literal';
+import { errorDetail, type WorkbookOptions } from '../core/hostRun';
 
 export { OPTIONS_KEY };
 
@@ -33,15 +33,10 @@ export async function applyFixes(context: Excel.RequestContext, findings: Findin
   return fixable.length;
 }
 
-export type { WorkbookOptions };
-
 export async function loadOptions(context: Excel.RequestContext): Promise<WorkbookOptions> {
   const read = queueSetting(context, OPTIONS_KEY);
   await context.sync();
-  const s = read();
-  if (!s.present) return { problems: [] };
-  if ('broken' in s) return { problems: ['设置不是有效的 JSON，已忽略 / the setting is not valid JSON and was ignored'] };
-  return readOptions(s.value);
+  return optionsOfSetting(read());
 }
 
 /** Saved in the workbook, so everyone who opens the file checks with the same rules. */
@@ -70,7 +65,7 @@ export function explainError(e: unknown): [string, string] {
       // Only what Office.js raises (OfficeExtension.Error: a code, and debugInfo) is Excel's; anything else is ours.
       const fromExcel = typeof code === 'string' && !!(e as { debugInfo?: unknown }).debugInfo;
       if (fromExcel) return [`Excel 报告了一个错误（${code}）。请重试。`, `Excel reported an error (${code}). Please try again.`];
-      const detail = e instanceof Error ? `${e.name}: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}` : String(e);
+      const detail = errorDetail(e);
       return [
         `内部错误：这是本加载项的问题，不是 Excel 或工作簿的问题。请复制以下信息反馈给开发者：\n${detail}`,
         `Internal error: a fault in this add-in, not in Excel or the workbook. Please copy these details to the developers:\n${detail}`,

@@ -2,8 +2,6 @@
 import { encodeDismissals, mergeDismissals, readDismissals, DISMISSALS_KEY, type Dismissal } from '../core/dismissals';
 import { queueSetting } from './settings';
 
-export { DISMISSALS_KEY };
-
 /** Queue reading the workbook's dismissals; valid entries only, after the next sync. */
 export function queueDismissals(context: Excel.RequestContext): () => Dismissal[] {
   const read = queueSetting(context, DISMISSALS_KEY);

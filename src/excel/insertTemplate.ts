@@ -9,11 +9,8 @@ import { toA1 } from '../core/grid';
 import type { SheetSpec } from '../core/layout';
 import { sheetName } from '../core/sheetName';
 import { widthToPoints } from '../core/styles';
-import { literal } from './literal';
 import type { TemplateSheet } from '../core/templates';
 import { printTitleRows, specMatrices, styledAreas, validationPlan, widthCells, type ValidationPlan } from '../core/templates/render';
-
-export type { InsertedSheet } from '../core/hostRun';
 import type { InsertedSheet } from '../core/hostRun';
 
 export async function insertTemplateSheet(context: Excel.RequestContext, sheet: TemplateSheet, wanted: string): Promise<InsertedSheet> {
@@ -52,7 +49,7 @@ async function removeSheet(context: Excel.RequestContext, name: string): Promise
 
 /** Queue the whole sheet (enum values as strings: the Excel global exists only inside Office): values and formats in two calls, then styles, merges, sizes, validations, print setup. */
 export function renderSpec(ws: Excel.Worksheet, spec: SheetSpec): void {
-  const { box, values, formats } = specMatrices(spec, literal);
+  const { box, values, formats } = specMatrices(spec);
   const all = ws.getRange(areaA1(box));
   // Formats first, so "100%" kept as text ('@') is not turned into a number when written.
   all.numberFormat = formats as string[][];

@@ -9,15 +9,16 @@
  * written, so a note a person edited since is theirs and is kept (without any record — an annotated copy from the
  * command line — a note is ours by its text).
  */
-import { areaA1, parseAddress } from '../core/address';
-import { markFormula, isMarkFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
+import { parseAddress } from '../core/address';
+import { toA1 } from '../core/grid';
+import { addressLists, markFormula, isMarkFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
 import { decodeRecord, planClear, planNotes, push, surveyNotes, RECORD_KEY, type ClearResult, type FoundNote, type MarkRecord, type NoteSurvey } from '../core/markRecord';
 import type { Severity } from '../core/rules/types';
 import type { SheetRef } from './read';
 import { queueSetting } from './settings';
 
-export { RECORD_KEY, fingerprint, type ClearResult, type MarkRecord } from '../core/markRecord';
-export { isMarkFormula, markFormula } from '../core/marks';
+export { RECORD_KEY } from '../core/markRecord';
+export { isMarkFormula } from '../core/marks';
 
 /**
  * Queue reading the record; the function gives it after the next sync: undefined when the workbook has none,
@@ -36,7 +37,7 @@ export interface Survey extends NoteSurvey<Excel.Note> {
 /** The first cell of an address Excel gives ("Sheet1!B3"). */
 function placeOf(address: string): { sheet: string; cell: string } | undefined {
   const p = parseAddress(address);
-  return p?.sheet ? { sheet: p.sheet, cell: areaA1({ ...p.area, bottom: p.area.top, right: p.area.left }) } : undefined;
+  return p?.sheet ? { sheet: p.sheet, cell: toA1(p.area.top, p.area.left) } : undefined;
 }
 
 /**
@@ -82,39 +83,18 @@ export interface Target {
 /** Characters of addresses per getRanges call: Excel refuses lists near 8,192 characters (office-js#5198). */
 const ADDRESS_CHARS = 8000;
 
-/** The cells as few areas as can be said simply (runs down a column), in lists short enough for getRanges. */
-export function addressLists(cells: string[], maxChars = ADDRESS_CHARS): string[] {
-  const areas = cells
-    .map((c) => parseAddress(c)!.area)
-    .sort((a, b) => a.left - b.left || a.top - b.top);
-  const runs: { top: number; bottom: number; left: number }[] = [];
-  for (const a of areas) {
-    const last = runs[runs.length - 1];
-    if (last && last.left === a.left && last.bottom + 1 === a.top) last.bottom = a.top;
-    else if (!last || last.left !== a.left || last.bottom < a.top) runs.push({ top: a.top, bottom: a.top, left: a.left });
-  }
-  const lists: string[] = [];
-  let current = '';
-  for (const r of runs) {
-    const a = areaA1({ top: r.top, bottom: r.bottom, left: r.left, right: r.left });
-    if (current && current.length + 1 + a.length > maxChars) {
-      lists.push(current);
-      current = '';
-    }
-    current = current ? `${current},${a}` : a;
-  }
-  if (current) lists.push(current);
-  return lists;
-}
+/** The cells in address lists getRanges takes. */
+export const getRangesLists = (cells: string[]) => addressLists(cells, ADDRESS_CHARS);
+
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
-/** Queue one sheet's marks: a conditional format per severity (per address list), and the notes. */
+/** Queue one sheet's fills: a conditional format per severity (per address list); the notes are queued apart. */
 function queueSheetMarks(t: Target, marks: CellMark[]): (() => void)[] {
   const units: (() => void)[] = [];
   for (const severity of SEVERITIES) {
     const cells = marks.filter((m) => m.severity === severity).map((m) => m.cell);
-    for (const list of cells.length ? addressLists(cells) : []) {
+    for (const list of cells.length ? getRangesLists(cells) : []) {
       units.push(() => {
         const format = t.sheet.getRanges(list).conditionalFormats.add('Custom');
         format.custom.rule.formula = markFormula(severity);
@@ -176,7 +156,7 @@ export async function writeMarks(
 }
 
 /** Queued calls per sync: well under Excel on the web's 5 MB request with a note each. */
-export const MARKS_PER_SYNC = 1000;
+const MARKS_PER_SYNC = 1000;
 
 /**
  * Queue and sync `units` in order, `size` at a time. A batch the host refuses for its size is split and sent

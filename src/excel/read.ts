@@ -7,10 +7,10 @@
  */
 import { EXCEL_ERRORS, MAX_SHEET_CELLS, sheetTooLarge, type Area, type Cell, type Grid } from '../core/grid';
 import { parseAddress, splitAddresses } from '../core/address';
+import type { SheetRead as CoreSheetRead } from '../core/hostRun';
 
 /** Cells per request in the chunked fallback: values, text and formats of this many cells stay well under 5 MB. */
 const CHUNK_CELLS = 50_000;
-export { MAX_SHEET_CELLS };
 
 export interface SheetRef {
   name: string;
@@ -18,15 +18,10 @@ export interface SheetRef {
   sheet: Excel.Worksheet;
 }
 
-export interface SheetRead {
-  name: string;
+/** One sheet as read (core/hostRun.ts), with its Excel id. */
+export interface SheetRead extends CoreSheetRead {
   id: string;
-  protected: boolean;
-  grid?: Grid;
-  /** Why the sheet was not read (too large), in Chinese and English. */
-  refused?: [string, string];
 }
-
 
 /**
  * Queue the sheet list; the returned function gives, after the next sync, every sheet and the active

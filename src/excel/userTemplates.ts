@@ -2,6 +2,7 @@
 import type { Form } from '../core/form/model';
 import { readSheet } from '../core/form/parse';
 import { USER_TEMPLATES_KEY, addUserTemplate, readUserTemplates, type Template } from '../core/templates';
+import type { SavedTemplate } from '../taskpane/paneHost';
 import { queueSheetList, readSheetData } from './read';
 import { queueSetting } from './settings';
 
@@ -10,7 +11,7 @@ export async function loadUserTemplates(context: Excel.RequestContext): Promise<
   const read = queueSetting(context, USER_TEMPLATES_KEY);
   await context.sync();
   const s = read();
-  return s.present && !('broken' in s) ? readUserTemplates(s.value).templates : [];
+  return 'value' in s ? readUserTemplates(s.value).templates : [];
 }
 
 export async function saveUserTemplates(context: Excel.RequestContext, templates: Template[]): Promise<void> {
@@ -34,7 +35,7 @@ export async function readActiveForm(context: Excel.RequestContext, mergesSuppor
 }
 
 /** Add the active sheet's form as a template; a template of the same title is replaced. */
-export async function saveActiveAsTemplate(context: Excel.RequestContext, title: string, mergesSupported: boolean): Promise<{ template: Template; templates: Template[] } | { reason: 'noForm' | 'tooLarge'; sheet: string }> {
+export async function saveActiveAsTemplate(context: Excel.RequestContext, title: string, mergesSupported: boolean): Promise<SavedTemplate> {
   const active = await readActiveForm(context, mergesSupported);
   if ('reason' in active) return active;
   const added = addUserTemplate(await loadUserTemplates(context), active.form, active.sheet, title);

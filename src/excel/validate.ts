@@ -11,9 +11,6 @@ import { queueDismissals, queueSaveDismissals } from './dismissals';
 import { queueRecord, queueSurvey, writeMarks, type Target } from './marks';
 import { queueSheetList, readSheetData } from './read';
 
-export { CancelledError, type Progress, type ValidationResult } from '../core/hostRun';
-
-
 export interface HostSupport {
   /** ExcelApi 1.13: merged areas can be read. */
   merges: boolean;

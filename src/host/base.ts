@@ -50,6 +50,11 @@ export function loadNames(spec: string | string[] | { select?: string | string[]
   return raw.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/** Item property names from a collection's load(): "items/name,items/id" → name, id ("items" alone asks for none). */
+export function itemNames(spec: string | string[] | undefined, defaults: string[]): string[] {
+  return loadNames(spec, defaults).map((n) => n.replace(/^items\//, '')).filter((n) => n && n !== 'items');
+}
+
 export abstract class ClientObject<C extends QueueContext = QueueContext> {
   protected props = new Map<string, unknown>();
   private nullState: boolean | undefined;
@@ -99,6 +104,9 @@ export abstract class ClientObject<C extends QueueContext = QueueContext> {
     return this;
   }
 }
+
+/** The two areas share a cell. */
+export const areasMeet = (a: Area, b: Area) => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 
 export interface Target {
   sheet: HostSheet;

@@ -7,7 +7,7 @@
  * (edits.ts) and are saved with the workbook.
  */
 import type { Area } from '../core/grid';
-import { ClientObject, HostError, assertWritable, loadNames, notLoaded, type QueueContext } from './base';
+import { ClientObject, HostError, areasMeet, assertWritable, itemNames, notLoaded, type QueueContext } from './base';
 import { nextFormatId } from './edits';
 import type { HostConditionalFormat, HostSheet, HostWorkbookData } from './model';
 
@@ -15,8 +15,6 @@ interface Where {
   sheet: HostSheet;
   areas: Area[];
 }
-
-const meets = (a: Area, b: Area) => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 
 export class ConditionalFormatCollection {
   private loaded: ConditionalFormat[] | undefined;
@@ -49,14 +47,14 @@ export class ConditionalFormatCollection {
 
   /** load("items/type,items/customOrNullObject/rule/formula"): the items, with their (nested) properties. */
   load(spec?: string | string[]): this {
-    const paths = loadNames(spec, ['id', 'type', 'priority']).map((n) => n.replace(/^items\//, '')).filter((n) => n !== 'items');
+    const paths = itemNames(spec, ['id', 'type', 'priority']);
     let size = 0;
     this.context.enqueue(
       () => {
         const { sheet, areas } = this.where();
         size = 0;
         this.loaded = (sheet.conditionalFormats ?? [])
-          .filter((f) => f.areas.some((a) => areas.some((b) => meets(a, b))))
+          .filter((f) => f.areas.some((a) => areas.some((b) => areasMeet(a, b))))
           .map((f) => {
             const item = new ConditionalFormat(this.context, () => ({ sheet, format: f }));
             for (const p of paths) size += item.fillPath(p.split('/'));

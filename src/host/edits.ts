@@ -3,7 +3,7 @@
  * move the cells below with their formats, notes, comments, merges and conditional formats; a copied sheet
  * carries all of them. And what Excel shows: a cell's fill under its conditional formats.
  */
-import { parseAddress, areaA1 } from '../core/address';
+import { parseAddress, areaA1, qualified } from '../core/address';
 import type { Area } from '../core/grid';
 import { addSheet, cellKey, type HostCell, type HostSheet, type HostWorkbookData } from './model';
 
@@ -97,7 +97,7 @@ export function nextFormatId(wb: HostWorkbookData): string {
  * Whether a custom rule holds. The host evaluates constant rules only (=TRUE, =FALSE, =ISTEXT("…"), which is
  * how the add-in's marks are written); any other formula is not evaluated here and counts as not holding.
  */
-export function ruleHolds(formula: string): boolean {
+function ruleHolds(formula: string): boolean {
   const f = formula.trim().toUpperCase();
   return f === '=TRUE' || /^=ISTEXT\("[^"]*"\)$/.test(f);
 }
@@ -109,4 +109,16 @@ export function displayedFill(sheet: HostSheet, row: number, col: number): strin
     if (cf.areas.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) return cf.fill;
   }
   return sheet.cells[cellKey(row, col)]?.fill;
+}
+
+/** A person clicks a sheet tab: it becomes the active sheet. */
+export function showSheet(wb: HostWorkbookData, name: string): void {
+  const sheet = wb.sheets.find((s) => s.name === name);
+  if (sheet) wb.activeSheet = sheet.id;
+}
+
+/** A person clicks a cell: its sheet becomes the active one and the cell the selection. */
+export function selectCell(wb: HostWorkbookData, sheetName: string, a1: string): void {
+  wb.activeSheet = wb.sheets.find((s) => s.name === sheetName)?.id ?? wb.activeSheet;
+  wb.selection = qualified(sheetName, parseAddress(a1)!.area);
 }

@@ -5,7 +5,7 @@
  */
 import { areaA1, parseAddress, splitAddresses } from '../core/address';
 import type { Area } from '../core/grid';
-import { edit, forEachCell } from './base';
+import { areasMeet, edit, forEachCell } from './base';
 import { nextFormatId } from './edits';
 import type { EtBook } from './et';
 import { cellText, typed } from './excel';
@@ -17,7 +17,6 @@ import { bgr, hexOf, RANGE_ADDRESS_MAX, XL_EXPRESSION, XL_NONE } from '../wps/xl
 export { bgr, hexOf, RANGE_ADDRESS_MAX, XL_EXPRESSION, XL_NONE };
 
 const absolute = (a: Area) => areaA1(a).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-const meets = (a: Area, b: Area) => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 
 /** Writing to a protected sheet fails (VBA: run-time error 1004); how WPS reports it is not documented (§6, 7). */
 export function etWritable(sheet: HostSheet): HostSheet {
@@ -268,7 +267,7 @@ export class EtFormatConditions {
     private readonly areas: Area[],
   ) {}
   private items(): HostConditionalFormat[] {
-    return (this.sheet.conditionalFormats ?? []).filter((cf) => cf.areas.some((a) => this.areas.some((b) => meets(a, b))));
+    return (this.sheet.conditionalFormats ?? []).filter((cf) => cf.areas.some((a) => this.areas.some((b) => areasMeet(a, b))));
   }
   get Count(): number {
     return this.items().length;

@@ -11,14 +11,13 @@ import * as numfmt from 'numfmt';
 import type { Area } from '../core/grid';
 import { areaA1, parseAddress, qualified, splitAddresses } from '../core/address';
 import { addSheet, cellKey, reopen, type HostCell, type HostSheet, type HostWorkbookData } from './model';
-import { ClientObject, ClientResult, HostError, assertWritable, edit, forEachCell, loadNames, notLoaded, type Target } from './base';
+import { ClientObject, ClientResult, HostError, areasMeet, assertWritable, edit, forEachCell, itemNames, notLoaded, type Target } from './base';
 import { DataValidation, PageLayout, RangeFill, RangeFormat, mergeArea } from './format';
 import { ConditionalFormatCollection } from './conditional';
-import { copySheet, shiftRows } from './edits';
+import { copySheet, selectCell, shiftRows, showSheet } from './edits';
 import { CommentCollection, NoteCollection } from './notes';
 
 export { ClientResult, HostError };
-export { Note, NoteCollection } from './notes';
 
 export interface HostOptions {
   /** Highest ExcelApi minor version supported (18 = ExcelApi 1.18). */
@@ -156,8 +155,13 @@ export class ExcelHost {
       else cell.value = value;
       delete cell.error;
     });
+    await this.changed(sheet, areaA1(parsed.area), 'RangeEdited', source);
+  }
+
+  /** After a person's change: the view is told, then every onChanged handler of the sheet gets the event. */
+  private async changed(sheet: HostSheet, address: string, changeType: ChangedEvent['changeType'], source: ChangedEvent['source'] = 'Local'): Promise<void> {
     this.notify();
-    const event: ChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address: areaA1(parsed.area), changeType: 'RangeEdited', source, triggerSource: 'Unknown' };
+    const event: ChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType, source, triggerSource: 'Unknown' };
     await Promise.all([...(this.handlers.get(sheet.id) ?? [])].map((h) => h(event)));
   }
 
@@ -169,10 +173,7 @@ export class ExcelHost {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
     shiftRows(sheet, row - 1, count, deleted);
-    this.notify();
-    const address = `${row}:${row + count - 1}`;
-    const event: ChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: deleted ? 'RowDeleted' : 'RowInserted', source: 'Local', triggerSource: 'Unknown' };
-    await Promise.all([...(this.handlers.get(sheet.id) ?? [])].map((h) => h(event)));
+    await this.changed(sheet, `${row}:${row + count - 1}`, deleted ? 'RowDeleted' : 'RowInserted');
   }
 
   async deleteRows(sheetName: string, row: number, count: number): Promise<void> {
@@ -197,16 +198,13 @@ export class ExcelHost {
 
   /** A person clicks a sheet tab. */
   showSheet(name: string): void {
-    const sheet = this.sheet(name);
-    if (!sheet) return;
-    this.data.activeSheet = sheet.id;
+    showSheet(this.data, name);
     this.notify();
   }
 
   /** A person clicks a cell. */
   selectCell(sheetName: string, a1: string): void {
-    this.data.activeSheet = this.sheet(sheetName)?.id ?? this.data.activeSheet;
-    this.data.selection = qualified(sheetName, parseAddress(a1)!.area);
+    selectCell(this.data, sheetName, a1);
     this.notify();
   }
 
@@ -239,7 +237,7 @@ type Action = { run: () => void; bytes?: () => number; request: number };
 const REQUEST_BYTES_PER_ACTION = 250;
 
 /** Worksheet.getRanges fails above about this many characters of addresses (office-js#5198). */
-export const GET_RANGES_MAX_CHARS = 8192;
+const GET_RANGES_MAX_CHARS = 8192;
 
 /** Above this many cells a range's values, text and formats come back null (issue 10's report of Excel). */
 const LARGE_RANGE_CELLS = 5_000_000;
@@ -337,7 +335,7 @@ export class WorksheetCollection {
 
   /** load("items/name,items/visibility") or load("name"). */
   load(spec?: string | string[]): this {
-    const names = loadNames(spec, ['name', 'id', 'visibility', 'position']).map((n) => n.replace(/^items\//, ''));
+    const names = itemNames(spec, ['name', 'id', 'visibility', 'position']);
     this.context.enqueue(() => {
       this.loadedItems = this.context.host.data.sheets.map((s) => {
         const ws = new Worksheet(this.context, () => s);
@@ -762,7 +760,7 @@ export class Range extends ClientObject<RequestContext> {
       const t = this.target ?? this.find();
       if (!t) return undefined;
       const { sheet, area } = t;
-      const inside = sheet.merges.filter((m) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left);
+      const inside = sheet.merges.filter((m) => areasMeet(m, area));
       if (inside.length > 512) throw new HostError('GeneralException', 'There are more than 512 merged areas in the range.');
       return inside.length ? { sheet, areas: inside } : undefined;
     }, true);

@@ -5,7 +5,7 @@
  */
 import { areaA1, parseAddress } from '../core/address';
 import type { Area } from '../core/grid';
-import { ClientObject, HostError, assertWritable, edit, forEachCell, type QueueContext, type Target } from './base';
+import { ClientObject, HostError, areasMeet, assertWritable, edit, forEachCell, type QueueContext, type Target } from './base';
 import { cellKey, type HostCell, type HostPageLayout, type HostSheet, type HostValidation } from './model';
 
 type Targets = () => Target[];
@@ -330,8 +330,7 @@ export function absolute(address: string, rowsOnly: boolean): string {
 
 export function mergeArea(sheet: HostSheet, area: Area): void {
   assertWritable(sheet);
-  const overlaps = (m: Area) => m.top <= area.bottom && m.bottom >= area.top && m.left <= area.right && m.right >= area.left;
-  sheet.merges = sheet.merges.filter((m) => !overlaps(m));
+  sheet.merges = sheet.merges.filter((m) => !areasMeet(m, area));
   sheet.merges.push(area);
   // Excel keeps the upper-left value of a merged area and drops the rest.
   forEachCell(area, (r, c) => {

@@ -4,7 +4,7 @@
  * sheet's; `getLocation()` gives the cell one is on now. A cell holds a note or a threaded comment, never both.
  */
 import { areaA1, parseAddress } from '../core/address';
-import { ClientObject, HostError, assertWritable, notLoaded } from './base';
+import { ClientObject, HostError, assertWritable, itemNames, notLoaded } from './base';
 import type { RequestContext } from './excel';
 import { Range } from './excel';
 import type { HostSheet } from './model';
@@ -29,10 +29,6 @@ function spots(context: RequestContext, sheet: (() => HostSheet) | undefined, of
   const sheets = sheet ? [sheet()] : context.host.data.sheets;
   return sheets.flatMap((s) => Object.keys(of(s) ?? {}).map((cell) => ({ sheet: s, cell })));
 }
-
-/** The item properties a collection's load asks for: "items/content" → content. */
-const itemNames = (spec: string | string[] | undefined) =>
-  (typeof spec === 'string' ? spec.split(',') : (spec ?? ['content'])).map((n) => n.trim().replace(/^items\//, '')).filter((n) => n && n !== 'items');
 
 /** A note or a comment: its content, and the cell it is on. */
 abstract class OnCell extends ClientObject<RequestContext> {
@@ -68,7 +64,7 @@ export class NoteCollection {
 
   /** load("items/content"): every note now, each bound to the cell it is on. */
   load(spec?: string | string[]): this {
-    const names = itemNames(spec);
+    const names = itemNames(spec, ['content']);
     let size = 0;
     this.context.enqueue(
       () => {
@@ -154,7 +150,7 @@ export class CommentCollection {
   }
 
   load(spec?: string | string[]): this {
-    const names = itemNames(spec);
+    const names = itemNames(spec, ['content']);
     this.context.enqueue(() => {
       this.loaded = spots(this.context, undefined, (s) => s.comments).map((spot) => {
         const comment = new Comment(this.context, () => spot);
@@ -175,7 +171,7 @@ export class Comment extends OnCell {
 }
 
 /** Bytes of a string in UTF-8 (requests are UTF-8 JSON); no TextEncoder, which some test environments lack. */
-export function utf8Length(s: string): number {
+function utf8Length(s: string): number {
   let n = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

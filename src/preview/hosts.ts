@@ -8,7 +8,7 @@ import { hostEnv } from '../host/env';
 import { EtHost } from '../host/et';
 import { ExcelHost } from '../host/excel';
 import { emptyWorkbook, type HostWorkbookData } from '../host/model';
-import { parseAddress, qualified } from '../core/address';
+import { selectCell, showSheet } from '../host/edits';
 import type { PaneHost } from '../taskpane/paneHost';
 import type { WpsGlobal, WpsTaskPane } from '../wps/jsapi';
 import { wpsPaneHost } from '../wps/paneHost';
@@ -105,14 +105,11 @@ export class WpsPreview implements PreviewHost {
         this.notify();
       },
       showSheet: (name) => {
-        const s = this.et.data.sheets.find((x) => x.name === name);
-        if (s) this.et.data.activeSheet = s.id;
+        showSheet(this.et.data, name);
         this.notify();
       },
       selectCell: (sheet, a1) => {
-        const s = this.et.data.sheets.find((x) => x.name === sheet);
-        if (s) this.et.data.activeSheet = s.id;
-        this.et.data.selection = qualified(sheet, parseAddress(a1)!.area);
+        selectCell(this.et.data, sheet, a1);
         this.notify();
       },
     };

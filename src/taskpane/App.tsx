@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   progress: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
 });
 
-export type Tab = 'findings' | 'templates' | 'settings';
+type Tab = 'findings' | 'templates' | 'settings';
 
 export function App({ host, locale, initialTab = 'findings' }: { host: PaneHost; locale: UiLocale; initialTab?: Tab }) {
   const s = STRINGS[locale];

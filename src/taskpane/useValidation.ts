@@ -46,7 +46,7 @@ export function useValidation(host: PaneHost, options: Options, locale: UiLocale
   const fail = useCallback((e: unknown) => {
     if (e instanceof CancelledError) setState((st) => ({ ...st, stage: undefined, notice: s.cancelled }));
     else setState((st) => ({ ...st, stage: undefined, error: host.explainError(e)[lang] }));
-  }, [s, lang]);
+  }, [host, s, lang]);
 
   /** Merge a run's result: a partial run (one sheet) replaces only that sheet's findings. */
   const merge = (scope: Scope, result: ValidationResult) =>
@@ -112,42 +112,38 @@ export function useValidation(host: PaneHost, options: Options, locale: UiLocale
     [host, fail, s],
   );
 
-  /** Write the fixes, then re-check the sheets they touched, as one run. */
-  const fix = useCallback(
-    (fs: Finding[]) => serial(async () => {
-      setState((st) => ({ ...st, stage: 'fix', error: undefined, notice: undefined }));
+  /** Write (fixes, dismissals), then re-check the sheets of the findings it concerns, as one run. */
+  const writeThenCheck = useCallback(
+    (stage: Stage, write: () => Promise<unknown>, touched: Finding[]) => serial(async () => {
+      setState((st) => ({ ...st, stage, error: undefined, notice: undefined }));
       try {
-        await host.applyFixes(fs);
+        await write();
       } catch (e) {
         fail(e);
         return;
       }
-      const sheets = [...new Set(fs.map((f) => f.sheet))];
-      for (const sheet of sheets) await runValidation({ sheet });
+      for (const sheet of new Set(touched.map((f) => f.sheet))) await runValidation({ sheet });
     }),
-    [host, runValidation, fail],
+    [runValidation, fail],
   );
 
+  /** Write the fixes, then re-check the sheets they touched. */
+  const fix = useCallback((fs: Finding[]) => writeThenCheck('fix', () => host.applyFixes(fs), fs), [host, writeThenCheck]);
+
   /** Keep the dismissals in the workbook, then re-check the sheets they are on (their marks go or come back). */
-  const review = (added: ReviewedFinding[], reason: string | undefined, removed: ReviewedFinding[]) =>
-    serial(async () => {
-      setState((st) => ({ ...st, stage: 'dismiss', error: undefined, notice: undefined }));
-      const at = new Date().toISOString();
-      const dismissals = reason === undefined ? [] : added.flatMap((f) => dismissalOf(f, reason, at) ?? []);
-      try {
-        await host.updateDismissals(dismissals, removed);
-      } catch (e) {
-        fail(e);
-        return;
-      }
-      const sheets = [...new Set([...added, ...removed].map((f) => f.sheet))];
-      for (const sheet of sheets) await runValidation({ sheet });
-    });
+  const review = useCallback(
+    (added: ReviewedFinding[], reason: string | undefined, removed: ReviewedFinding[]) =>
+      writeThenCheck('dismiss', () => {
+        const at = new Date().toISOString();
+        return host.updateDismissals(reason === undefined ? [] : added.flatMap((f) => dismissalOf(f, reason, at) ?? []), removed);
+      }, [...added, ...removed]),
+    [host, writeThenCheck],
+  );
 
   /** Dismiss findings with a reason (required: an empty one does nothing). */
-  const dismiss = useCallback((fs: ReviewedFinding[], reason: string) => review(fs, reason, []), [host, runValidation, fail]);
+  const dismiss = useCallback((fs: ReviewedFinding[], reason: string) => review(fs, reason, []), [review]);
   /** Bring dismissed findings back. */
-  const restore = useCallback((fs: ReviewedFinding[]) => review([], undefined, fs), [host, runValidation, fail]);
+  const restore = useCallback((fs: ReviewedFinding[]) => review([], undefined, fs), [review]);
 
   const setLive = useCallback(
     async (on: boolean) => {

@@ -1,11 +1,11 @@
 /** The pane's smaller needs in WPS: go to a cell, apply fixes, and what the workbook keeps (rules, dismissals, templates). */
 import { DISMISSALS_KEY, encodeDismissals, mergeDismissals, readDismissals, type Dismissal } from '../core/dismissals';
 import { readSheet } from '../core/form/parse';
-import type { WorkbookOptions } from '../core/hostRun';
-import { OPTIONS_KEY, readOptions, type Options } from '../core/options';
+import { errorDetail, type WorkbookOptions } from '../core/hostRun';
+import { OPTIONS_KEY, optionsOfSetting, type Options } from '../core/options';
 import type { Finding } from '../core/rules/types';
 import { USER_TEMPLATES_KEY, addUserTemplate, readUserTemplates, type Template } from '../core/templates';
-import { literal } from '../excel/literal';
+import { literal } from '../core/literal';
 import type { EtApplication, EtWorksheet } from '../host/et';
 import type { SavedTemplate } from '../taskpane/paneHost';
 import { readEtSheet } from './read';
@@ -56,10 +56,7 @@ export function applyFixes(session: WpsSession, findings: Finding[]): number {
 }
 
 export function loadOptions(app: EtApplication): WorkbookOptions {
-  const s = readSetting(app, OPTIONS_KEY);
-  if (!s.present) return { problems: [] };
-  if ('broken' in s) return { problems: ['设置不是有效的 JSON，已忽略 / the setting is not valid JSON and was ignored'] };
-  return readOptions(s.value);
+  return optionsOfSetting(readSetting(app, OPTIONS_KEY));
 }
 
 export function saveOptions(session: WpsSession, options: Options | undefined): void {
@@ -102,7 +99,7 @@ export function explainError(e: unknown): [string, string] {
       ? ['工作簿中已有一个名为“goalsheet.settings”的工作表，不是本助手的设置表。请将其改名后重试。', 'The workbook has a sheet named "goalsheet.settings" that is not Goalsheet\'s. Rename it and try again.']
       : ['工作簿结构受保护，无法保存设置。请撤销工作簿保护后重试。', 'The workbook structure is protected, so settings cannot be saved. Unprotect the workbook and try again.'];
   }
-  const detail = e instanceof Error ? `${e.name}: ${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}` : String(e);
+  const detail = errorDetail(e);
   return [
     `操作未完成：WPS 报告了错误，或本加载项出错。请重试；若反复出现，请复制以下信息反馈给开发者：\n${detail}`,
     `The action did not finish: WPS reported an error, or the add-in failed. Try again; if it persists, copy these details to the developers:\n${detail}`,

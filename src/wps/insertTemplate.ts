@@ -14,7 +14,6 @@ import { sheetName } from '../core/sheetName';
 import type { TemplateSheet } from '../core/templates';
 import { printTitleRows, specMatrices, styledAreas, validationPlan, widthCells, type ValidationPlan } from '../core/templates/render';
 import type { InsertedSheet } from '../core/hostRun';
-import { literal } from '../excel/literal';
 import { addLastSheet, deleteSheet } from './sheets';
 import { bgr, read, XL } from './xl';
 import type { EtApplication, EtRange, EtWorksheet } from '../host/et';
@@ -48,7 +47,7 @@ export function insertTemplateSheet(app: EtApplication, sheet: TemplateSheet, wa
 
 /** Write the whole sheet: number formats, then the values in one Value2 write, styles, merges, sizes, validations, print setup. */
 export function renderSpec(ws: EtWorksheet, spec: SheetSpec): void {
-  const { box, values, formats } = specMatrices(spec, literal);
+  const { box, values, formats } = specMatrices(spec);
   // Formats first, so "100%" kept as text ('@') is not turned into a number when written. Range.NumberFormat takes
   // one format (https://learn.microsoft.com/office/vba/api/excel.range.numberformat): set per cell that has one.
   formats.forEach((row, i) =>

@@ -9,10 +9,9 @@
 import type { EtApplication, EtWorksheet } from '../host/et';
 import { parseAddress } from '../core/address';
 import { toA1 } from '../core/grid';
-import { isMarkFormula, markFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
+import { addressLists, isMarkFormula, markFormula, SEVERITY_FILL, type CellMark } from '../core/marks';
 import { decodeRecord, planClear, planNotes, push, surveyNotes, RECORD_KEY, type ClearResult, type FoundNote, type MarkRecord, type NoteSurvey } from '../core/markRecord';
 import type { Severity } from '../core/rules/types';
-import { addressLists } from '../excel/marks';
 import { bgr, RANGE_ADDRESS_MAX, read, XL_EXPRESSION } from './xl';
 import { readSetting, SettingsError, writeSettings } from './settings';
 

@@ -4,6 +4,8 @@
  * stopped the custom ribbon from showing in some builds (§1.3): 一键校验 starts its work and returns at once.
  */
 import type { EtApplication } from '../host/et';
+import { summaryParams } from '../commands/summaryParams';
+import { errorDetail } from '../core/hostRun';
 import type { PaneHost } from '../taskpane/paneHost';
 import { STRINGS, uiLocale, type UiLocale } from '../taskpane/strings';
 import { etApplicationOf, type WpsGlobal, type WpsTaskPane } from './jsapi';
@@ -35,12 +37,6 @@ export function summaryUrl(base: string, params: Record<string, string>): string
   return `${base}summary.html?${new URLSearchParams(params).toString()}`;
 }
 
-/** The dialog's query, the same as the Excel command's (src/commands/commands.ts). */
-export function summaryParams(result: Awaited<ReturnType<PaneHost['validate']>>, lang: 'zh' | 'en'): Record<string, string> {
-  const count = (s: string) => String(result.findings.filter((f) => f.severity === s).length);
-  return { lang, forms: String(result.forms.length), errors: count('error'), warnings: count('warning'), infos: count('info'), protected: result.protectedSheets.join('、') };
-}
-
 export const NO_APPLICATION: [string, string] = [
   '未找到 WPS 表格的应用程序对象（wps.EtApplication）。请在 WPS 表格中打开工作簿后再点“一键校验”。',
   'The WPS Spreadsheets application object (wps.EtApplication) was not found. Open a workbook in WPS Spreadsheets and try again.',
@@ -48,7 +44,7 @@ export const NO_APPLICATION: [string, string] = [
 
 /** An error raised before there is a host to explain it. */
 export function internalError(e: unknown): [string, string] {
-  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const detail = errorDetail(e, 0);
   return [`内部错误：这是本加载项的问题。请复制以下信息反馈给开发者：\n${detail}`, `Internal error: a fault in this add-in. Please copy these details to the developers:\n${detail}`];
 }
 

@@ -9,7 +9,7 @@
 import { decodeSetting, type SettingRead } from '../core/settingValue';
 import { SETTINGS_SHEET, SIGNATURE, settingPieces, settingsOfRows } from '../core/settingsSheet';
 import type { EtApplication, EtWorksheet } from '../host/et';
-import { literal } from '../excel/literal';
+import { literal } from '../core/literal';
 import { grid2d } from './read';
 import { addLastSheet, deleteSheet } from './sheets';
 import { VERY_HIDDEN } from './xl';

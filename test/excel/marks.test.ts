@@ -5,7 +5,7 @@
  */
 import { planMarks, SEVERITY_FILL, type CellMark } from '../../src/core/marks';
 import type { Severity } from '../../src/core/rules/types';
-import { addressLists, clearMarks, isMarkFormula, queueSurvey, RECORD_KEY, writeMarks } from '../../src/excel/marks';
+import { getRangesLists as addressLists, clearMarks, isMarkFormula, queueSurvey, RECORD_KEY, writeMarks } from '../../src/excel/marks';
 import { hostSupport, validateWorkbook } from '../../src/excel/validate';
 import { copySheet, displayedFill, shiftRows } from '../../src/host/edits';
 import { ExcelHost, type RequestContext } from '../../src/host/excel';

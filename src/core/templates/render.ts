@@ -3,6 +3,7 @@
  * the ET object model in src/wps): the values and number formats as matrices over the form's box, the area each
  * cell's style applies to, how each validation is set, and the print title rows.
  */
+import { literal } from '../literal';
 import { toA1, type Area } from '../grid';
 import type { PrintSpec, SheetSpec, ValidationSpec } from '../layout';
 import { STYLES, type StyleDef } from '../styles';
@@ -16,12 +17,12 @@ export interface SpecMatrices {
 }
 
 /**
- * The values and formats of a spec. Text is written as text, as the exceljs writer stores it: `literal` is the
- * host's way of keeping a typed-looking text a text (src/excel/literal.ts), so a template's "=WEBSERVICE(…)"
+ * The values and formats of a spec. Text is written as text, as the exceljs writer stores it: literal() keeps a
+ * typed-looking text a text in both programs (core/literal.ts), so a template's "=WEBSERVICE(…)"
  * (user templates come with received workbooks) is never a formula. A Text-formatted cell ('@') keeps whatever
  * is written, as long as its format is set before its value.
  */
-export function specMatrices(spec: SheetSpec, literal: (v: string | number) => string | number): SpecMatrices {
+export function specMatrices(spec: SheetSpec): SpecMatrices {
   const width = spec.widths.length;
   const box: Area = { top: spec.top, left: spec.left, bottom: spec.bottom, right: spec.left + width - 1 };
   const values: (string | number | null)[][] = [];
