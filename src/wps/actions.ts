@@ -32,7 +32,7 @@ export function selectCell(app: EtApplication, name: string, cell: string): 'sel
 }
 
 /**
- * Write each finding's fix into its cell, text kept text (src/excel/literal.ts). Every sheet is checked for
+ * Write each finding's fix into its cell, text kept text (core/literal.ts). Every sheet is checked for
  * protection first; should a write still fail, the cells already written get their values back.
  */
 export function applyFixes(session: WpsSession, findings: Finding[]): number {
